@@ -1,0 +1,6 @@
+namespace Bot.Bench;
+
+internal static class Program
+{
+    private static void Main() { }
+}
