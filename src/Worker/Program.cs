@@ -1,1 +1,30 @@
-System.Console.WriteLine("hi");
+using Bot.Worker.Hosting;
+using Bot.Worker.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+    .CreateLogger();
+try
+{
+    using var host = WorkerHost.CreateBuilder(args).Build();
+    await host.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } problem)
+{
+    // One line naming the key or file; no stack trace for a problem the user must fix.
+    Log.Fatal("Start-up failed: {Problem:l}", problem);
+    return 2;
+}
+catch (Exception ex)
+{
+    Log.Fatal(ex, "The worker stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

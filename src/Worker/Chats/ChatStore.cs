@@ -1,0 +1,66 @@
+using Bot.Worker.Storage;
+using Bot.Worker.Transport;
+using Dapper;
+
+namespace Bot.Worker.Chats;
+
+/// <summary>The chats table: who talks to the bot, their language, quiet hours and status.</summary>
+internal sealed class ChatStore(IDatabase database, TimeProvider clock)
+{
+    private const string Columns = """
+        chat_id AS ChatId, kind, user_id AS UserId, first_name AS FirstName, username, language,
+        quiet_start AS QuietStart, quiet_end AS QuietEnd, quiet_zone AS QuietZone, status,
+        status_at AS StatusAt, created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
+
+    /// <summary>Records the chat on any update: new chats get the client's language; a returning chat is active again.</summary>
+    public async Task<ChatRecord> TouchAsync(IncomingUpdate update, CancellationToken ct)
+    {
+        var isPrivate = update.ChatKind == ChatKind.Private;
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleAsync<ChatRecord>(new CommandDefinition($"""
+            INSERT INTO chats (chat_id, kind, user_id, first_name, username, language, status, status_at, created_at, updated_at)
+            VALUES (@ChatId, @Kind, @UserId, @FirstName, @Username, @Language, 'active', @Now, @Now, @Now)
+            ON CONFLICT (chat_id) DO UPDATE SET
+                kind = excluded.kind, user_id = excluded.user_id, first_name = excluded.first_name,
+                username = excluded.username, language = COALESCE(chats.language, excluded.language),
+                status_at = CASE WHEN chats.status = 'active' THEN chats.status_at ELSE excluded.updated_at END,
+                status = 'active', updated_at = excluded.updated_at
+            RETURNING {Columns}
+            """, new
+        {
+            update.ChatId,
+            Kind = isPrivate ? "private" : "group",
+            UserId = isPrivate ? update.From.Id : (long?)null,
+            FirstName = isPrivate ? update.From.FirstName : null,
+            Username = isPrivate ? update.From.Username : null,
+            Language = isPrivate ? Languages.FromClient(update.From.LanguageCode) : null,
+            Now = clock.NowMs(),
+        }, cancellationToken: ct));
+    }
+
+    public async Task<ChatRecord?> FindAsync(long chatId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ChatRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM chats WHERE chat_id = @chatId", new { chatId }, cancellationToken: ct));
+    }
+
+    public Task SetLanguageAsync(long chatId, string language, CancellationToken ct) => ExecuteAsync(
+        "UPDATE chats SET language = @language, updated_at = @now WHERE chat_id = @chatId",
+        new { chatId, language, now = clock.NowMs() }, ct);
+
+    public Task SetQuietHoursAsync(long chatId, int? start, int? end, string? zone, CancellationToken ct) => ExecuteAsync(
+        "UPDATE chats SET quiet_start = @start, quiet_end = @end, quiet_zone = @zone, updated_at = @now WHERE chat_id = @chatId",
+        new { chatId, start, end, zone, now = clock.NowMs() }, ct);
+
+    public Task SetStatusAsync(long chatId, string status, CancellationToken ct) => ExecuteAsync(
+        "UPDATE chats SET status = @status, status_at = @now, updated_at = @now WHERE chat_id = @chatId AND status <> @status",
+        new { chatId, status, now = clock.NowMs() }, ct);
+
+    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,67 @@
+using Bot.Worker.Storage;
+using Bot.Worker.Templating;
+using Bot.Worker.Transport;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+
+namespace Bot.Worker.Commands;
+
+/// <summary>
+/// At start: learns who the bot is (getMe; a rejected token stops start-up) and registers the "/"
+/// command menus. A network problem here is logged and retried in the background.
+/// </summary>
+internal sealed partial class BotStartup(
+    IBotTransport transport, BotProfile profile, CommandCatalog catalog, BotSettings settings, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            profile.Identity = await transport.GetIdentityAsync(cancellationToken);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+        {
+            throw new StartupException($"Telegram:Token was rejected by the Bot API ({ex.ErrorCode} {ex.Message})", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogIdentityFailed(ex.GetType().Name, ex.Message);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                if (profile.Identity.Id == 0)
+                {
+                    profile.Identity = await transport.GetIdentityAsync(stoppingToken);
+                }
+                await transport.SetCommandMenusAsync(catalog.Menus(settings.DefaultLanguage, settings.Admins), stoppingToken);
+                if (profile.Identity.Username.Length > 0)
+                {
+                    LogReady(profile.Identity.Username);
+                }
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogMenuFailed(ex.GetType().Name, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(300, 5 * attempt)), clock, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "getMe failed ({Error}: {Message}); will retry")]
+    private partial void LogIdentityFailed(string error, string message);
+
+    [LoggerMessage(LogLevel.Warning, "Registering the command menus failed ({Error}: {Message}); will retry")]
+    private partial void LogMenuFailed(string error, string message);
+
+    [LoggerMessage(LogLevel.Information, "Bot @{Username} ready; command menus registered")]
+    private partial void LogReady(string username);
+}

@@ -1,0 +1,40 @@
+using Bot.Worker.Awareness;
+using Bot.Worker.Chats;
+using Bot.Worker.Delivery;
+using Bot.Worker.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Worker.Commands;
+
+/// <summary>
+/// my_chat_member: a user who blocks the bot loses every subscription and its queued messages stop;
+/// unblocking makes the chat active again but does not resubscribe it.
+/// </summary>
+internal sealed partial class ChatMemberHandler(ChatStore chats, SubscriptionStore subscriptions, OutboxQueue outbox, ILogger<ChatMemberHandler> logger)
+{
+    public async Task HandleAsync(ChatMemberChange change, CancellationToken ct)
+    {
+        if (change.ChatKind != ChatKind.Private)
+        {
+            return;
+        }
+        if (change.Blocked)
+        {
+            await chats.TouchAsync(change, ct);
+            await outbox.BlockChatAsync(change.ChatId, "user blocked the bot", ct);
+            await subscriptions.OnChatBlockedAsync(change.ChatId, "user blocked the bot", ct);
+            LogBlocked(change.ChatId);
+        }
+        else
+        {
+            await chats.TouchAsync(change, ct);
+            LogUnblocked(change.ChatId);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Chat {ChatId} blocked the bot; subscriptions ended")]
+    private partial void LogBlocked(long chatId);
+
+    [LoggerMessage(LogLevel.Information, "Chat {ChatId} unblocked the bot; it stays unsubscribed until it subscribes again")]
+    private partial void LogUnblocked(long chatId);
+}

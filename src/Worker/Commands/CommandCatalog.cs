@@ -1,0 +1,75 @@
+using Bot.Worker.Templating;
+using Bot.Worker.Transport;
+
+namespace Bot.Worker.Commands;
+
+/// <summary>The registered commands in the order of the product's command table, for /help and the "/" menus.</summary>
+internal sealed class CommandCatalog
+{
+    private static readonly string[] Order =
+    [
+        "start", "help", "subscribe", "unsubscribe", "stop", "topics", "lang", "quiet", "tip", "report", "verify",
+        "mydata", "forget", "join", "deadlines", "done", "snooze", "extend", "open", "templates", "template",
+        "template_set", "preview", "history", "rollback", "broadcast", "approve", "reject", "invite", "stats", "audit",
+    ];
+
+    private readonly Dictionary<string, ICommandHandler> _handlers;
+    private readonly Labels _labels;
+
+    public CommandCatalog(IEnumerable<ICommandHandler> handlers, Labels labels)
+    {
+        _handlers = handlers.ToDictionary(h => h.Name);
+        _labels = labels;
+    }
+
+    public ICommandHandler? Find(string name) => _handlers.GetValueOrDefault(name);
+
+    /// <summary>The commands a user with this access may use, in menu order.</summary>
+    public IEnumerable<ICommandHandler> Visible(bool isAdmin, bool isMember) =>
+        Ordered().Where(h => h.Access switch
+        {
+            CommandAccess.Admin => isAdmin,
+            CommandAccess.TeamMember => isMember || isAdmin,
+            _ => true,
+        });
+
+    public object HelpEntry(ICommandHandler handler, string language)
+    {
+        var usage = _labels.Find(language, "usage." + handler.Name) ?? "/" + handler.Name;
+        var space = usage.IndexOf(' ', StringComparison.Ordinal);
+        return new
+        {
+            Command = "/" + handler.Name,
+            Args = space > 0 ? usage[(space + 1)..] : "",
+            Description = _labels.Get(language, "command." + handler.Name),
+        };
+    }
+
+    /// <summary>
+    /// setMyCommands menus: public commands for everyone in each language, everything for each admin's chat.
+    /// Telegram keys menus by two-letter code, so zh-Hans and zh-Hant share "zh" (the default language's script wins).
+    /// </summary>
+    public IReadOnlyList<CommandMenu> Menus(string defaultLanguage, IEnumerable<long> adminChats)
+    {
+        var chinese = defaultLanguage == "zh-Hant" ? "zh-Hant" : "zh-Hans";
+        var languages = new (string? Code, string Language)[] { (null, defaultLanguage), ("zh", chinese), ("en", "en") };
+        var menus = new List<CommandMenu>();
+        foreach (var (code, language) in languages)
+        {
+            menus.Add(new CommandMenu(null, code, Entries(Visible(isAdmin: false, isMember: false), language)));
+            foreach (var admin in adminChats)
+            {
+                menus.Add(new CommandMenu(admin, code, Entries(Visible(isAdmin: true, isMember: true), language)));
+            }
+        }
+        return menus;
+    }
+
+    private List<KeyValuePair<string, string>> Entries(IEnumerable<ICommandHandler> handlers, string language) =>
+        handlers.Select(h => KeyValuePair.Create(h.Name, Truncate(_labels.Get(language, "command." + h.Name), 256))).ToList();
+
+    private IEnumerable<ICommandHandler> Ordered() =>
+        _handlers.Values.OrderBy(h => Array.IndexOf(Order, h.Name) is var i && i >= 0 ? i : int.MaxValue).ThenBy(h => h.Name, StringComparer.Ordinal);
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Worker.Commands;
+
+public static class CommandsHostBuilderExtensions
+{
+    /// <summary>The update receiver, the routers and every command and button handler in this assembly.</summary>
+    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        foreach (var type in typeof(CommandsHostBuilderExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            if (typeof(ICommandHandler).IsAssignableFrom(type))
+            {
+                services.AddSingleton(type);
+                services.AddSingleton(typeof(ICommandHandler), sp => sp.GetRequiredService(type));
+            }
+            if (typeof(ICallbackHandler).IsAssignableFrom(type))
+            {
+                services.AddSingleton(type);
+                services.AddSingleton(typeof(ICallbackHandler), sp => sp.GetRequiredService(type));
+            }
+        }
+        services.AddSingleton<CommandCatalog>();
+        services.AddSingleton(sp => new Lazy<CommandCatalog>(sp.GetRequiredService<CommandCatalog>));
+        services.AddSingleton<BotSettings>();
+        services.AddSingleton<Replier>();
+        services.AddSingleton<AccessGuard>();
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<CallbackRouter>();
+        services.AddSingleton<ChatMemberHandler>();
+        services.AddSingleton<UpdateRouter>();
+        services.AddHostedService<BotStartup>();
+        services.AddHostedService<UpdateReceiver>();
+        return builder;
+    }
+}

@@ -1,0 +1,45 @@
+using Bot.Worker.Awareness;
+using Bot.Worker.Storage;
+
+namespace Bot.Worker.Commands.Public;
+
+/// <summary>/mydata: everything stored about this chat.</summary>
+internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView topics, IEnumerable<ITeamDirectory> teams) : ICommandHandler
+{
+    public string Name => "mydata";
+
+    public CommandAccess Access => CommandAccess.Anyone;
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var chat = context.Chat;
+        var zone = context.Recipient.TimeZone;
+        var subscribed = await subscriptions.GetAsync(context.ChatId, cancellationToken);
+        var consent = await subscriptions.ConsentLogAsync(context.ChatId, 10, cancellationToken);
+        var teamNames = new List<string>();
+        foreach (var directory in teams)
+        {
+            teamNames.AddRange(await directory.TeamNamesAsync(context.User.Id, cancellationToken));
+        }
+        await context.ReplyAsync("mydata", new
+        {
+            Chat = new
+            {
+                Id = chat.ChatId,
+                chat.Kind,
+                Language = context.Language,
+                chat.Status,
+                Created = Local(chat.CreatedAt, zone),
+                Quiet = chat.QuietStart is { } start && chat.QuietEnd is { } end
+                    ? $"{QuietWindow.Format(start)}-{QuietWindow.Format(end)} {chat.QuietZone}"
+                    : "",
+            },
+            Topics = topics.Items(context.Language, subscribed),
+            Consent = consent.Select(c => new { At = Local(c.At, zone), Topic = topics.Name(context.Language, c.Topic), c.Action, c.Source }),
+            Teams = teamNames,
+        }, ct: cancellationToken);
+    }
+
+    private static string Local(long ms, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(UnixTime.FromMs(ms), zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

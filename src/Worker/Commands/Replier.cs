@@ -1,0 +1,31 @@
+using Bot.Worker.Delivery;
+using Bot.Worker.Templating;
+using Bot.Worker.Transport;
+
+namespace Bot.Worker.Commands;
+
+/// <summary>Renders replies in the chat's language and puts them in the outbox at reply priority.</summary>
+internal sealed class Replier(MessageRenderer renderer, IOutbox outbox, Labels labels, BotSettings settings)
+{
+    public BotSettings Settings => settings;
+
+    public async Task ReplyAsync(CommandContext context, string template, object? values, IReadOnlyList<IReadOnlyList<InlineButton>>? buttons, CancellationToken ct)
+    {
+        var html = renderer.Render(template, context.Recipient, values);
+        await outbox.EnqueueAsync(new OutgoingMessage(context.NextReplyKey(), context.ChatId, html, MessagePriority.Reply, template, buttons), ct);
+    }
+
+    /// <summary>The localized usage hint for <paramref name="command"/> (or an unknown command).</summary>
+    public Task UsageAsync(CommandContext context, string command, string problem, string detail, CancellationToken ct)
+    {
+        var known = problem != UsageProblem.UnknownCommand;
+        return ReplyAsync(context, "usage", new
+        {
+            Command = known ? "/" + command : command,
+            Syntax = known ? labels.Find(context.Language, "usage." + command) ?? "/" + command : "",
+            Problem = problem,
+            Detail = detail,
+            Example = known ? labels.Find(context.Language, "example." + command) ?? "" : "",
+        }, null, ct);
+    }
+}

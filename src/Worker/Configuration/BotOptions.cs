@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Worker.Configuration;
+
+/// <summary>The <c>Bot</c> configuration section.</summary>
+public sealed class BotOptions
+{
+    public const string Section = "Bot";
+
+    /// <summary>Telegram numeric user ids of the admins.</summary>
+    public List<long> Admins { get; set; } = [];
+
+    [IanaTimeZone]
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    [AllowedValues("zh-Hans", "zh-Hant", "en", ErrorMessage = "Bot:DefaultLanguage must be one of zh-Hans, zh-Hant, en")]
+    public string DefaultLanguage { get; set; } = "zh-Hans";
+
+    [Required(ErrorMessage = "Bot:DeadlinesFile must be set")]
+    public string DeadlinesFile { get; set; } = "config/deadlines.yaml";
+
+    [Required(ErrorMessage = "Bot:CampaignsFile must be set")]
+    public string CampaignsFile { get; set; } = "config/campaigns.yaml";
+
+    /// <summary>User id that console mode acts as; always treated as an admin.</summary>
+    public long ConsoleUserId { get; set; } = 1;
+
+    public bool IsAdmin(long userId) => Admins.Contains(userId);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Worker.Delivery;
+
+public static class DeliveryHostBuilderExtensions
+{
+    /// <summary>The outbox and the dispatcher that drains it under Telegram's limits.</summary>
+    public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DispatchSignal>();
+        builder.Services.AddSingleton<OutboxStore>();
+        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        builder.Services.AddSingleton<OutboxQueue>();
+        builder.Services.AddSingleton<SendGate>();
+        builder.Services.AddSingleton<DeliveryAttempt>();
+        builder.Services.AddSingleton<Dispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Dispatcher>());
+        return builder;
+    }
+}

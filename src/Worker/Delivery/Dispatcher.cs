@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using Bot.Worker.Configuration;
+using Bot.Worker.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Worker.Delivery;
+
+/// <summary>
+/// Drains the outbox by priority, then age. Sleeps until a row is enqueued, a send completes, a
+/// chat's gap or a deferred row falls due; never polls in a loop. Sends to different chats run in
+/// parallel (Delivery:MaxParallelSends); one chat gets one message at a time, in order.
+/// </summary>
+internal sealed partial class Dispatcher(
+    OutboxQueue queue,
+    SendGate gate,
+    DispatchSignal signal,
+    DeliveryAttempt attempt,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<Dispatcher> logger) : BackgroundService
+{
+    private const int PageSize = 256;
+    private static readonly TimeSpan SafetyPoll = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<long, byte> _inFlight = new();
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelSends);
+    private readonly CancellationTokenSource _sends = new();
+
+    /// <summary>Raised when nothing can be sent now and nothing is in flight, with the time of the next wake-up (tests wait on it).</summary>
+    public event Action<DateTimeOffset?>? Idle;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var stopping = stoppingToken.Register(() => _ = CancelSendsAfterGraceAsync());
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            DateTimeOffset? wake;
+            try
+            {
+                wake = await PassAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogPassFailed(ex);
+                wake = clock.GetUtcNow() + TimeSpan.FromSeconds(5);
+            }
+            var delay = wake is { } at ? at - clock.GetUtcNow() : SafetyPoll;
+            if (_inFlight.IsEmpty)
+            {
+                Idle?.Invoke(wake);
+            }
+            await signal.WaitAsync(delay < SafetyPoll ? delay : SafetyPoll, clock, stoppingToken);
+        }
+        await DrainInFlightAsync();
+    }
+
+    private async Task<DateTimeOffset?> PassAsync(CancellationToken ct)
+    {
+    restart:
+        signal.ClearUrgent();
+        var wake = await queue.PromoteDueAsync(ct);
+        for (var priority = 0; priority < OutboxQueue.PriorityCount; priority++)
+        {
+            long afterId = 0;
+            while (true)
+            {
+                var page = await queue.FetchPendingAsync(priority, afterId, PageSize, ct);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+                foreach (var row in page)
+                {
+                    afterId = row.Id;
+                    if (_inFlight.ContainsKey(row.Id))
+                    {
+                        continue;
+                    }
+                    var now = clock.GetUtcNow();
+                    if (gate.PausedUntil > now)
+                    {
+                        return Earliest(wake, gate.PausedUntil);
+                    }
+                    if (row.ExpiresAt is { } expires && expires <= now.ToMs())
+                    {
+                        await queue.MarkExpiredAsync(row.Id, ct);
+                        continue;
+                    }
+                    if (!gate.IsChatReady(row.ChatId, now, out var readyAt))
+                    {
+                        wake = Earliest(wake, readyAt);
+                        continue;
+                    }
+                    switch (await StartAsync(row, ct))
+                    {
+                        case Start.Restart:
+                            goto restart;
+                        case Start.Paused:
+                            return Earliest(wake, gate.PausedUntil);
+                    }
+                }
+            }
+        }
+        return wake;
+    }
+
+    private async Task<Start> StartAsync(OutboxRow row, CancellationToken ct)
+    {
+        while (true)
+        {
+            if (signal.TakeMoreUrgentThan(row.Priority))
+            {
+                return Start.Restart;
+            }
+            await _slots.WaitAsync(ct);
+            var now = clock.GetUtcNow();
+            if (gate.TryStart(row.ChatId, now, out var retryAt))
+            {
+                _inFlight[row.Id] = 0;
+                _ = RunAsync(row);
+                return Start.Started;
+            }
+            _slots.Release();
+            if (gate.PausedUntil > now)
+            {
+                return Start.Paused;
+            }
+            await signal.WaitAsync(retryAt is { } at ? at - now : SafetyPoll, clock, ct);
+        }
+    }
+
+    private async Task RunAsync(OutboxRow row)
+    {
+        try
+        {
+            await Task.Yield();
+            await attempt.RunAsync(row, _sends.Token);
+        }
+        catch (Exception ex)
+        {
+            // The row stays pending and is tried again on the next pass.
+            LogAttemptFailed(ex, row.IdemKey);
+        }
+        finally
+        {
+            gate.Complete(row.ChatId);
+            _inFlight.TryRemove(row.Id, out _);
+            _slots.Release();
+            signal.Notify();
+        }
+    }
+
+    private async Task CancelSendsAfterGraceAsync()
+    {
+        await Task.Delay(ShutdownGrace, clock);
+        await _sends.CancelAsync();
+    }
+
+    private async Task DrainInFlightAsync()
+    {
+        for (var i = 0; i < options.Value.MaxParallelSends; i++)
+        {
+            await _slots.WaitAsync(ShutdownGrace + ShutdownGrace);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _sends.Dispose();
+        _slots.Dispose();
+        base.Dispose();
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+
+    private enum Start
+    {
+        Started,
+        Restart,
+        Paused,
+    }
+
+    [LoggerMessage(LogLevel.Error, "Dispatcher pass failed; trying again in 5s")]
+    private partial void LogPassFailed(Exception ex);
+
+    [LoggerMessage(LogLevel.Error, "Recording the send of {Key} failed; it stays queued")]
+    private partial void LogAttemptFailed(Exception ex, string key);
+}

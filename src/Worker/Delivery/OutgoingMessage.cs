@@ -1,0 +1,18 @@
+using Bot.Worker.Transport;
+
+namespace Bot.Worker.Delivery;
+
+/// <summary>
+/// A message to put in the outbox. <paramref name="Key"/> is its idempotency key (for example
+/// occurrence + recipient + step): a second message with the same key is ignored.
+/// <paramref name="Kind"/> names the template, for statistics.
+/// </summary>
+public sealed record OutgoingMessage(
+    string Key,
+    long ChatId,
+    string Html,
+    MessagePriority Priority,
+    string Kind,
+    IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null,
+    DateTimeOffset? NotBefore = null,
+    DateTimeOffset? ExpiresAt = null);

@@ -1,0 +1,72 @@
+using Bot.Worker.Configuration;
+using Microsoft.Extensions.Configuration;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Bot.Worker.Hosting;
+
+/// <summary>
+/// Serilog sinks: the console (stderr in console mode, so stdout is the conversation) and a rolling
+/// file (Logging:File:Path, default data/logs/bot-.log; empty turns it off). Levels come from the
+/// standard Logging:LogLevel section (Default and namespace prefixes). Every event passes the token redactor first.
+/// </summary>
+internal static class LoggingSetup
+{
+    private const string Template = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    public static Logger Create(IConfiguration configuration, ContentPaths paths, ILogEventSink? extraSink)
+    {
+        var token = configuration[$"{TelegramOptions.Section}:Token"] ?? "";
+        var consoleMode = token.Length == 0;
+        var sinks = new LoggerConfiguration().MinimumLevel.Verbose()
+            .WriteTo.Console(outputTemplate: Template, standardErrorFromLevel: consoleMode ? LogEventLevel.Verbose : null, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        var file = configuration["Logging:File:Path"] ?? "data/logs/bot-.log";
+        if (file.Length > 0)
+        {
+            sinks = sinks.WriteTo.File(paths.Resolve(file), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} " + Template,
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (extraSink is not null)
+        {
+            sinks = sinks.WriteTo.Sink(extraSink);
+        }
+        var levels = new LoggerConfiguration();
+        foreach (var rule in configuration.GetSection("Logging:LogLevel").GetChildren())
+        {
+            var level = ToSerilog(rule.Value);
+            if (rule.Key == "Default")
+            {
+                levels.MinimumLevel.Is(level);
+            }
+            else
+            {
+                levels.MinimumLevel.Override(rule.Key, level);
+            }
+        }
+        return levels.WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), Secrets(token))).CreateLogger();
+    }
+
+    // Serilog filters (Serilog.Extensions.Logging lets everything through to it), so the standard
+    // Logging:LogLevel rules are applied here.
+    private static LogEventLevel ToSerilog(string? level) => level?.ToLowerInvariant() switch
+    {
+        "trace" => LogEventLevel.Verbose,
+        "debug" => LogEventLevel.Debug,
+        "warning" => LogEventLevel.Warning,
+        "error" => LogEventLevel.Error,
+        "critical" or "none" => LogEventLevel.Fatal,
+        _ => LogEventLevel.Information,
+    };
+
+    /// <summary>The token and its secret half (after the colon), so neither form leaks.</summary>
+    public static IReadOnlyList<string> Secrets(string token)
+    {
+        if (token.Length == 0)
+        {
+            return [];
+        }
+        var colon = token.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < token.Length - 8 ? [token, token[(colon + 1)..]] : [token];
+    }
+}

@@ -1,0 +1,54 @@
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace Bot.Worker.Hosting;
+
+/// <summary>
+/// Removes secrets (the bot token) from every log event before any sink sees it: message text,
+/// property values and exception text. Cheap when no secret is present.
+/// </summary>
+internal sealed class RedactingSink(ILogEventSink inner, IReadOnlyList<string> secrets) : ILogEventSink, IDisposable
+{
+    private const string Mask = "***";
+    private static readonly MessageTemplateParser Parser = new();
+
+    public void Emit(LogEvent logEvent)
+    {
+        if (secrets.Count == 0 || !Contains(logEvent))
+        {
+            inner.Emit(logEvent);
+            return;
+        }
+        var properties = logEvent.Properties.Select(p => new LogEventProperty(p.Key, Redact(p.Value)));
+        var exception = logEvent.Exception is { } ex ? new RedactedException(Redact(ex.ToString())) : null;
+        inner.Emit(new LogEvent(logEvent.Timestamp, logEvent.Level, exception, Parser.Parse(Redact(logEvent.MessageTemplate.Text)), properties));
+    }
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    private bool Contains(LogEvent e) =>
+        Contains(e.MessageTemplate.Text)
+        || (e.Exception is { } ex && Contains(ex.ToString()))
+        || e.Properties.Values.Any(v => Contains(v.ToString()));
+
+    private bool Contains(string text) => secrets.Any(s => text.Contains(s, StringComparison.Ordinal));
+
+    private string Redact(string text) => secrets.Aggregate(text, (t, s) => t.Replace(s, Mask, StringComparison.Ordinal));
+
+    private LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
+    {
+        ScalarValue { Value: string s } => new ScalarValue(Redact(s)),
+        ScalarValue { Value: { } other } when Contains(other.ToString() ?? "") => new ScalarValue(Redact(other.ToString() ?? "")),
+        SequenceValue seq => new SequenceValue(seq.Elements.Select(Redact)),
+        StructureValue st => new StructureValue(st.Properties.Select(p => new LogEventProperty(p.Name, Redact(p.Value))), st.TypeTag),
+        DictionaryValue d => new DictionaryValue(d.Elements.Select(kv => KeyValuePair.Create(kv.Key, Redact(kv.Value)))),
+        _ => value,
+    };
+
+    /// <summary>Stands in for an exception whose text held a secret.</summary>
+    private sealed class RedactedException(string text) : Exception("(redacted)")
+    {
+        public override string ToString() => text;
+    }
+}

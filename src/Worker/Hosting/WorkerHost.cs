@@ -1,0 +1,57 @@
+using Bot.Worker.Awareness;
+using Bot.Worker.Commands;
+using Bot.Worker.Configuration;
+using Bot.Worker.Delivery;
+using Bot.Worker.Scheduling;
+using Bot.Worker.Storage;
+using Bot.Worker.Templating;
+using Bot.Worker.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace Bot.Worker.Hosting;
+
+/// <summary>Builds the worker's host: configuration layering, logging, and one AddXxx per feature.</summary>
+public static class WorkerHost
+{
+    /// <summary>
+    /// Configuration: config/appsettings.json, config/appsettings.{Environment}.json, environment
+    /// variables (Section__Key), the command line (--Section:Key=value), then <paramref name="settings"/>.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args, WorkerHostSettings? settings = null)
+    {
+        settings ??= new WorkerHostSettings();
+        var contentRoot = settings.ContentRoot ?? ContentPaths.Locate();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = contentRoot,
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(contentRoot, "config", "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(contentRoot, "config", $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .AddInMemoryCollection(settings.Configuration);
+
+        var paths = new ContentPaths(contentRoot);
+        var clock = settings.TimeProvider ?? TimeProvider.System;
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton(clock);
+        builder.Logging.AddSerilog(LoggingSetup.Create(builder.Configuration, paths, settings.LogSink), dispose: true);
+
+        builder.AddBotOptions();
+        builder.AddStorage(paths);
+        builder.AddTemplating();
+        builder.AddScheduling(paths, clock);
+        builder.AddDelivery();
+        builder.AddTransport(settings);
+        builder.AddCommands();
+        builder.AddAwareness();
+        return builder;
+    }
+}

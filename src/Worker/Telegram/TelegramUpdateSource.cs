@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using Bot.Worker.Configuration;
+using Bot.Worker.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace Bot.Worker.Telegram;
+
+/// <summary>
+/// Long-polls getUpdates. The offset confirms an update only on the next call, after the update was
+/// handled, so a crash in between delivers it again (replies are keyed by update, so not twice).
+/// </summary>
+internal sealed partial class TelegramUpdateSource(
+    ITelegramBotClient bot, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramUpdateSource> logger) : IUpdateSource
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    public async IAsyncEnumerable<IncomingUpdate> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        int? offset = null;
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            global::Telegram.Bot.Types.Update[] updates;
+            try
+            {
+                updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, cancellationToken);
+                failures = 0;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures++;
+                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
+                if (ex is ApiRequestException { ErrorCode: 409 })
+                {
+                    LogConflict(wait.TotalSeconds);
+                }
+                else
+                {
+                    LogPollFailed(ex.GetType().Name, ex.Message, wait.TotalSeconds);
+                }
+                await Task.Delay(wait, clock, cancellationToken);
+                continue;
+            }
+            foreach (var update in updates)
+            {
+                offset = update.Id + 1;
+                if (TelegramUpdateMapper.Map(update) is { } mapped)
+                {
+                    yield return mapped;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "getUpdates: 409 Conflict, another poller or a webhook is using this token; retrying in {Seconds}s")]
+    private partial void LogConflict(double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "getUpdates failed ({Error}: {Message}); retrying in {Seconds}s")]
+    private partial void LogPollFailed(string error, string message, double seconds);
+}

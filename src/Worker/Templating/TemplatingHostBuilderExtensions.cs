@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Worker.Templating;
+
+public static class TemplatingHostBuilderExtensions
+{
+    /// <summary>Templates, labels and tips from Templates:Directory (loaded at start; a bad file stops start-up) and the sandboxed renderer.</summary>
+    public static IHostApplicationBuilder AddTemplating(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TemplateCatalog>();
+        builder.Services.AddSingleton<Labels>();
+        builder.Services.AddSingleton<TipLibrary>();
+        builder.Services.AddSingleton<TemplateSandbox>();
+        builder.Services.AddSingleton<MessageRenderer>();
+        builder.Services.AddSingleton<BotProfile>();
+        builder.Services.AddHostedService<TemplatesLoader>();
+        return builder;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Bot.Worker.Transport;
+
+public enum ChatKind
+{
+    Private,
+    Group,
+}
