@@ -97,12 +97,14 @@ internal sealed partial class Dispatcher(
                         wake = Earliest(wake, readyAt);
                         continue;
                     }
-                    switch (await StartAsync(row, ct))
+                    var (start, retryAt) = await StartAsync(row, ct);
+                    switch (start)
                     {
                         case Start.Restart:
                             goto restart;
-                        case Start.Paused:
-                            return Earliest(wake, gate.PausedUntil);
+                        case Start.Wait:
+                            // Out of global permits (or paused): sleep until one returns; a completing send wakes us too.
+                            return Earliest(wake, retryAt);
                     }
                 }
             }
@@ -110,29 +112,21 @@ internal sealed partial class Dispatcher(
         return wake;
     }
 
-    private async Task<Start> StartAsync(OutboxRow row, CancellationToken ct)
+    private async Task<(Start, DateTimeOffset?)> StartAsync(OutboxRow row, CancellationToken ct)
     {
-        while (true)
+        if (signal.TakeMoreUrgentThan(row.Priority))
         {
-            if (signal.TakeMoreUrgentThan(row.Priority))
-            {
-                return Start.Restart;
-            }
-            await _slots.WaitAsync(ct);
-            var now = clock.GetUtcNow();
-            if (gate.TryStart(row.ChatId, now, out var retryAt))
-            {
-                _inFlight[row.Id] = 0;
-                _ = RunAsync(row);
-                return Start.Started;
-            }
-            _slots.Release();
-            if (gate.PausedUntil > now)
-            {
-                return Start.Paused;
-            }
-            await signal.WaitAsync(retryAt is { } at ? at - now : SafetyPoll, clock, ct);
+            return (Start.Restart, null);
         }
+        await _slots.WaitAsync(ct);
+        if (!gate.TryStart(row.ChatId, clock.GetUtcNow(), out var retryAt))
+        {
+            _slots.Release();
+            return (Start.Wait, retryAt);
+        }
+        _inFlight[row.Id] = 0;
+        _ = RunAsync(row);
+        return (Start.Started, null);
     }
 
     private async Task RunAsync(OutboxRow row)
@@ -184,7 +178,7 @@ internal sealed partial class Dispatcher(
     {
         Started,
         Restart,
-        Paused,
+        Wait,
     }
 
     [LoggerMessage(LogLevel.Error, "Dispatcher pass failed; trying again in 5s")]

@@ -1,0 +1,103 @@
+using Bot.Worker.Configuration;
+using Bot.Worker.Delivery;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Unit.Support;
+
+/// <summary>The real outbox and dispatcher on a temporary SQLite file, a recording transport and fake time.</summary>
+internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
+{
+    private readonly TempDatabase _db;
+    private readonly Dispatcher _dispatcher;
+    private readonly DispatchSignal _signal;
+    private TaskCompletionSource _idle = NewIdle();
+
+    private DispatcherHarness(TempDatabase db, FakeTimeProvider clock, DeliveryOptions options)
+    {
+        _db = db;
+        Clock = clock;
+        _signal = new DispatchSignal();
+        var queue = new OutboxQueue(db.Database, clock);
+        var gate = new SendGate(Options.Create(options), clock);
+        Outbox = new OutboxStore(db.Database, clock, _signal);
+        var attempt = new DeliveryAttempt(Transport, queue, gate, this, Options.Create(options), clock, NullLogger<DeliveryAttempt>.Instance);
+        _dispatcher = new Dispatcher(queue, gate, _signal, attempt, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
+        _dispatcher.Idle += _ => _idle.TrySetResult();
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public RecordingTransport Transport { get; } = new();
+
+    public OutboxStore Outbox { get; }
+
+    public List<long> BlockedChats { get; } = [];
+
+    public static async Task<DispatcherHarness> StartAsync(DeliveryOptions? options = null, bool start = true)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        var harness = new DispatcherHarness(await TempDatabase.CreateAsync(clock), clock, options ?? Unlimited());
+        if (start)
+        {
+            await harness.StartDispatcherAsync();
+        }
+        return harness;
+    }
+
+    public static DeliveryOptions Unlimited() => new() { GlobalRatePerSecond = 0, PerChatIntervalMs = 0, GroupIntervalMs = 0 };
+
+    public Task StartDispatcherAsync() => _dispatcher.StartAsync(CancellationToken.None);
+
+    public Task EnqueueAsync(string key, long chatId, string html = "hello", MessagePriority priority = MessagePriority.Reply, DateTimeOffset? expiresAt = null) =>
+        Outbox.EnqueueAsync(new OutgoingMessage(key, chatId, html, priority, "test", ExpiresAt: expiresAt), CancellationToken.None);
+
+    /// <summary>Wakes the dispatcher and waits until it has nothing it can send now.</summary>
+    public async Task SettleAsync()
+    {
+        _idle = NewIdle();
+        _signal.Notify();
+        await _idle.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        _idle = NewIdle();
+        Clock.Advance(by);
+        _signal.Notify();
+        await _idle.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    public async Task<string> StateOfAsync(string key)
+    {
+        await using var connection = await _db.Database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<string>("SELECT state FROM outbox WHERE idem_key = @key", new { key }) ?? "missing";
+    }
+
+    public async Task<int> CountAsync(string where)
+    {
+        await using var connection = await _db.Database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE " + where);
+    }
+
+    public Task OnChatBlockedAsync(long chatId, string reason, CancellationToken cancellationToken)
+    {
+        lock (BlockedChats)
+        {
+            BlockedChats.Add(chatId);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dispatcher.StopAsync(CancellationToken.None);
+        _dispatcher.Dispose();
+        _signal.Dispose();
+        await _db.DisposeAsync();
+    }
+
+    private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
