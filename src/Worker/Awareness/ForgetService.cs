@@ -17,8 +17,10 @@ internal sealed class ForgetService(IDatabase database, TimeProvider clock)
             "DELETE FROM subscriptions WHERE chat_id = @chatId",
             "DELETE FROM consent_log WHERE chat_id = @chatId",
             "DELETE FROM tip_history WHERE chat_id = @chatId",
+            // Queued tips, alerts and reminders are dropped; replies already queued still go out.
+            "UPDATE outbox SET state = 'expired', updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred') AND priority > 0",
             // The ledger keeps that messages were sent, not what they said.
-            "UPDATE outbox SET state = CASE WHEN state IN ('pending', 'deferred') THEN 'expired' ELSE state END, text = '', buttons = NULL, updated_at = @now WHERE chat_id = @chatId",
+            "UPDATE outbox SET text = '', buttons = NULL, updated_at = @now WHERE chat_id = @chatId AND state NOT IN ('pending', 'deferred')",
             """
             UPDATE chats SET user_id = NULL, first_name = NULL, username = NULL, language = NULL,
                 quiet_start = NULL, quiet_end = NULL, quiet_zone = NULL,

@@ -44,8 +44,16 @@ internal static class LoggingSetup
                 levels.MinimumLevel.Override(rule.Key, level);
             }
         }
-        return levels.WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), Secrets(token))).CreateLogger();
+        return levels
+            .Filter.ByExcluding(IsHostReportOfStartupFailure)
+            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), Secrets(token)))
+            .CreateLogger();
     }
+
+    // The host logs a failed start with a stack trace; Program prints the one line that matters.
+    private static bool IsHostReportOfStartupFailure(LogEvent e) =>
+        e.Exception is { } ex && StartupFailure.Describe(ex) is not null
+        && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("Microsoft.Extensions.Hosting", StringComparison.Ordinal);
 
     // Serilog filters (Serilog.Extensions.Logging lets everything through to it), so the standard
     // Logging:LogLevel rules are applied here.

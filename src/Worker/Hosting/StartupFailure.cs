@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Bot.Worker.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Hosting;
 
 /// <summary>Recognizes configuration problems and says them in one line.</summary>
-public static class StartupFailure
+public static partial class StartupFailure
 {
     /// <summary>The one-line description of a problem the user must fix, or null for a real crash.</summary>
     public static string? Describe(Exception ex) => ex switch
@@ -18,10 +19,15 @@ public static class StartupFailure
     };
 
     // "DataAnnotation validation failed for 'BotOptions' members: 'TimeZone' with the error: 'X'." -> "X"
+    // "Token: Telegram:Token is malformed ..." -> "Telegram:Token is malformed ..."
     private static string Clean(string failure)
     {
         const string marker = "with the error: '";
         var start = failure.IndexOf(marker, StringComparison.Ordinal);
-        return start < 0 ? failure : failure[(start + marker.Length)..].TrimEnd('.', '\'');
+        var message = start < 0 ? failure : failure[(start + marker.Length)..].TrimEnd('.', '\'');
+        return MemberPrefix().Replace(message, "");
     }
+
+    [GeneratedRegex(@"^[A-Za-z]+: (?=[A-Za-z]+:[A-Za-z])")]
+    private static partial Regex MemberPrefix();
 }

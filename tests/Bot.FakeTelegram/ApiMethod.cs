@@ -1,0 +1,3 @@
+namespace Bot.FakeTelegram;
+
+internal sealed record ApiMethod(string Name, Func<ApiRequest, ValueTask<ApiResult>> Handle);

@@ -1,0 +1,92 @@
+using Bot.FakeTelegram;
+using Bot.Worker.Delivery;
+using Bot.Worker.Hosting;
+using Bot.Worker.Storage;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Tests.Integration.Support;
+
+/// <summary>
+/// The worker's real host, in process, talking through the real Telegram.Bot client to a fake
+/// Bot API server, on its own SQLite file. Rate limits are off unless a test sets them.
+/// </summary>
+internal sealed class BotUnderTest : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _directory;
+
+    private BotUnderTest(IHost host, string directory, LogCapture logs)
+    {
+        _host = host;
+        _directory = directory;
+        Logs = logs;
+    }
+
+    public LogCapture Logs { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public string Directory => _directory;
+
+    public static async Task<BotUnderTest> StartAsync(FakeBotApiServer server, Action<WorkerHostSettings>? configure = null, string? directory = null)
+    {
+        var settings = Settings(server, directory ?? RepoPaths.NewTempDirectory("bot-it"));
+        configure?.Invoke(settings);
+        var host = WorkerHost.CreateBuilder([], settings).Build();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return new BotUnderTest(host, settings.ContentRoot!, (LogCapture)settings.LogSink!);
+    }
+
+    public static WorkerHostSettings Settings(FakeBotApiServer server, string directory)
+    {
+        var settings = new WorkerHostSettings { ContentRoot = directory, LogSink = new LogCapture() };
+        var c = settings.Configuration;
+        c["Telegram:Token"] = server.Token;
+        c["Telegram:ApiBaseUrl"] = server.BaseUrl;
+        c["Telegram:PollTimeoutSeconds"] = "10";
+        c["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "bot.db")}";
+        c["Templates:Directory"] = RepoPaths.Templates;
+        c["Logging:File:Path"] = Path.Combine(directory, "logs", "bot-.log");
+        c["Logging:LogLevel:Default"] = "Information";
+        c["Delivery:GlobalRatePerSecond"] = "0";
+        c["Delivery:PerChatIntervalMs"] = "0";
+        c["Delivery:GroupIntervalMs"] = "0";
+        return settings;
+    }
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public Task EnqueueAsync(string key, long chatId, string html, MessagePriority priority = MessagePriority.Reminder) =>
+        Get<IOutbox>().EnqueueAsync(new OutgoingMessage(key, chatId, html, priority, "test"), CancellationToken.None);
+
+    public async Task<T> ScalarAsync<T>(string sql, object? args = null)
+    {
+        await using var connection = await Get<IDatabase>().OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<T>(sql, args) ?? throw new InvalidOperationException("no value: " + sql);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
