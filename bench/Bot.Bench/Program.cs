@@ -1,6 +1,37 @@
-namespace Bot.Bench;
+using System.Globalization;
+using Bot.Bench;
 
-internal static class Program
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|idle|all]
+var which = args.Length > 0 ? args[0] : "all";
+var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+var culture = CultureInfo.InvariantCulture;
+Console.WriteLine($"# Benchmarks ({configuration}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})");
+
+if (which is "dispatch" or "all")
 {
-    private static void Main() { }
+    const int messages = 5000;
+    var (baseline, dispatcher) = await DispatchBenchmark.RunAsync(messages);
+    Console.WriteLine(string.Create(culture, $"dispatch: {messages} messages, rate limits off"));
+    Console.WriteLine(string.Create(culture, $"  plain SendMessage loop : {baseline,8:F0} msg/s (baseline)"));
+    Console.WriteLine(string.Create(culture, $"  dispatcher (outbox)    : {dispatcher,8:F0} msg/s"));
+    Console.WriteLine(string.Create(culture, $"  ratio                  : {dispatcher / baseline,8:F2}x   (goal >= 0.50x)"));
+}
+
+if (which is "pacing" or "all")
+{
+    const int messages = 1000;
+    const int limit = 25;
+    var (rate, max, elapsed) = await PacingBenchmark.RunAsync(messages, limit);
+    Console.WriteLine(string.Create(culture, $"pacing: {messages} messages, Delivery:GlobalRatePerSecond={limit}"));
+    Console.WriteLine(string.Create(culture, $"  achieved rate          : {rate,8:F2} msg/s over {elapsed.TotalSeconds:F1} s"));
+    Console.WriteLine(string.Create(culture, $"  ratio to the limit     : {rate / limit,8:F3}x   (goal >= 0.95x)"));
+    Console.WriteLine(string.Create(culture, $"  most in any 1 s window : {max,8}      (goal <= {limit})"));
+}
+
+if (which is "idle" or "all")
+{
+    var (rss, cpu) = await IdleBenchmark.RunAsync(configuration, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));
+    Console.WriteLine("idle: console mode, SQLite, 10 s after start, then 20 s measured");
+    Console.WriteLine(string.Create(culture, $"  resident memory        : {rss,8:F1} MB   (goal < 150 MB)"));
+    Console.WriteLine(string.Create(culture, $"  CPU while idle         : {cpu,8:F2} %"));
 }

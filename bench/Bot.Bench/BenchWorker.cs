@@ -1,0 +1,49 @@
+using Bot.FakeTelegram;
+using Bot.Worker.Delivery;
+using Bot.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Bench;
+
+/// <summary>The worker's real host against the fake server, on a temporary SQLite file, logging warnings only.</summary>
+internal sealed class BenchWorker : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _directory;
+
+    private BenchWorker(IHost host, string directory)
+    {
+        _host = host;
+        _directory = directory;
+    }
+
+    public IOutbox Outbox => _host.Services.GetRequiredService<IOutbox>();
+
+    public static async Task<BenchWorker> StartAsync(FakeBotApiServer server, int globalRatePerSecond, int perChatIntervalMs)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bot-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var settings = new WorkerHostSettings { ContentRoot = directory };
+        var c = settings.Configuration;
+        c["Telegram:Token"] = server.Token;
+        c["Telegram:ApiBaseUrl"] = server.BaseUrl;
+        c["Storage:ConnectionString"] = "Data Source=" + Path.Combine(directory, "bot.db");
+        c["Templates:Directory"] = Repo.Templates;
+        c["Logging:File:Path"] = "";
+        c["Logging:LogLevel:Default"] = "Warning";
+        c["Delivery:GlobalRatePerSecond"] = globalRatePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        c["Delivery:PerChatIntervalMs"] = perChatIntervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var host = WorkerHost.CreateBuilder([], settings).Build();
+        await host.StartAsync();
+        return new BenchWorker(host, directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Bot.FakeTelegram;
+using Bot.Worker.Delivery;
+using Telegram.Bot;
+using Telegram.Bot.Types.Enums;
+
+namespace Bot.Bench;
+
+/// <summary>
+/// Dispatcher throughput with rate limits off versus a plain loop of SendMessage calls, both through
+/// the real Telegram.Bot client to the same fake server in the same run.
+/// </summary>
+internal static class DispatchBenchmark
+{
+    public static async Task<(double Baseline, double Dispatcher)> RunAsync(int messages)
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        await PlainLoopAsync(server, 200, chatBase: 9_000_000); // warm-up
+        var baseline = await PlainLoopAsync(server, messages, chatBase: 1_000_000);
+
+        await using var worker = await BenchWorker.StartAsync(server, globalRatePerSecond: 0, perChatIntervalMs: 0);
+        await DispatchAsync(server, worker, 200, "warm"); // warm-up
+        var dispatcher = await DispatchAsync(server, worker, messages, "run");
+        return (baseline, dispatcher);
+    }
+
+    private static async Task<double> PlainLoopAsync(FakeBotApiServer server, int messages, long chatBase)
+    {
+        using var http = new HttpClient();
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(server.Token, server.BaseUrl) { RetryThreshold = 0 }, http);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < messages; i++)
+        {
+            await bot.SendMessage(chatBase + i, Text(i), parseMode: ParseMode.Html);
+        }
+        return messages / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> DispatchAsync(FakeBotApiServer server, BenchWorker worker, int messages, string prefix)
+    {
+        var before = server.Sent.Count;
+        var rows = Enumerable.Range(0, messages)
+            .Select(i => new OutgoingMessage($"{prefix}-{i}", 2_000_000 + i, Text(i), MessagePriority.Tip, "bench"))
+            .ToList();
+        var watch = Stopwatch.StartNew();
+        await worker.Outbox.EnqueueManyAsync(rows, CancellationToken.None);
+        while (server.Sent.Count < before + messages)
+        {
+            await Task.Delay(1);
+        }
+        return messages / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string Text(int i) => $"<b>Anti-fraud tip {i}</b>\nPolice never ask you to move money to a \"safe account\". Call 96110.";
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Bot.Bench;
+
+/// <summary>The worker as users start it (console mode, SQLite), left idle: resident memory and CPU time used.</summary>
+internal static class IdleBenchmark
+{
+    public static async Task<(double RssMb, double CpuPercent)> RunAsync(string configuration, TimeSpan settle, TimeSpan measure)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bot-idle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Repo.Root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(Repo.WorkerDll(configuration));
+        info.ArgumentList.Add("--Storage:ConnectionString=Data Source=" + Path.Combine(directory, "bot.db"));
+        info.ArgumentList.Add("--Logging:File:Path=");
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await Task.Delay(settle);
+            var cpuBefore = CpuTicks(process.Id);
+            await Task.Delay(measure);
+            var cpuAfter = CpuTicks(process.Id);
+            var rss = RssKb(process.Id) / 1024.0;
+            var cpu = (cpuAfter - cpuBefore) / 100.0 / measure.TotalSeconds * 100; // clock ticks are 1/100 s
+            return (rss, cpu);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static long RssKb(int pid) =>
+        long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+    private static long CpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime + stime
+    }
+}

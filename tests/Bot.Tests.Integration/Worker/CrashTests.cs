@@ -1,0 +1,92 @@
+using Bot.FakeTelegram;
+using Xunit.Abstractions;
+using Bot.Tests.Integration.Support;
+using Bot.Worker.Configuration;
+using Bot.Worker.Delivery;
+using Bot.Worker.Hosting;
+using Bot.Worker.Storage;
+using Bot.Worker.Storage.Sqlite;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Tests.Integration.Worker;
+
+/// <summary>kill -9 of a real worker process mid-drain, then a restart: every key sent once, but for the sends in flight at the kill.</summary>
+public sealed class CrashTests(ITestOutputHelper output)
+{
+    private const int Messages = 200;
+    private const int MaxParallelSends = 8;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_worker_killed_mid_drain_sends_every_key_exactly_once_after_restart()
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        var directory = RepoPaths.NewTempDirectory("bot-crash");
+        var database = await QueueMessagesAsync(directory);
+        string[] args =
+        [
+            $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", "--Telegram:PollTimeoutSeconds=5",
+            $"--Storage:ConnectionString=Data Source={database.FilePath}", $"--Templates:Directory={RepoPaths.Templates}",
+            "--Logging:File:Path=", "--Delivery:GlobalRatePerSecond=50", "--Delivery:PerChatIntervalMs=0",
+            $"--Delivery:MaxParallelSends={MaxParallelSends}",
+        ];
+
+        using (var first = WorkerProcess.Start(directory, args))
+        {
+            await WaitUntil(() => server.Sent.Count >= Messages * 2 / 5, first);
+            first.KillHard();
+        }
+        var receivedBeforeKill = server.Sent.Count;
+        var recordedBeforeKill = await CountSentAsync(database);
+        Assert.InRange(receivedBeforeKill, Messages / 5, Messages - 1);
+
+        using (var second = WorkerProcess.Start(directory, args))
+        {
+            await WaitUntil(() => server.Sent.Select(m => m.Text).Distinct().Count() == Messages, second);
+            await WaitUntil(() => CountSentAsync(database).Result == Messages, second);
+        }
+
+        var inFlightAtKill = receivedBeforeKill - recordedBeforeKill;
+        var copies = server.Sent.GroupBy(m => m.Text).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"received before kill {receivedBeforeKill}, recorded {recordedBeforeKill}, in flight {inFlightAtKill}, repeated {copies.Values.Count(c => c > 1)}");
+        Assert.Equal(Messages, copies.Count);
+        Assert.InRange(inFlightAtKill, 0, MaxParallelSends);
+        Assert.True(copies.Values.Count(c => c > 1) <= inFlightAtKill,
+            $"{copies.Values.Count(c => c > 1)} keys repeated, {inFlightAtKill} were in flight at the kill");
+        Assert.All(copies.Values, c => Assert.InRange(c, 1, 2));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static async Task<SqliteDatabase> QueueMessagesAsync(string directory)
+    {
+        var database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = "Data Source=bot.db" }), new ContentPaths(directory));
+        await new SchemaMigrator(database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        using var signal = new DispatchSignal();
+        var outbox = new OutboxStore(database, TimeProvider.System, signal);
+        var messages = Enumerable.Range(0, Messages)
+            .Select(i => new OutgoingMessage($"crash-{i:000}", 500_000 + i, $"crash message {i:000}", MessagePriority.Tip, "test"))
+            .ToList();
+        Assert.Equal(Messages, await outbox.EnqueueManyAsync(messages, CancellationToken.None));
+        return database;
+    }
+
+    private static async Task<int> CountSentAsync(SqliteDatabase database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE state = 'sent'");
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, WorkerProcess worker)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            Assert.False(worker.HasExited, "worker exited:\n" + string.Join("\n", worker.Output));
+            Assert.True(DateTime.UtcNow < deadline, "timed out; worker output:\n" + string.Join("\n", worker.Output));
+            await Task.Delay(5);
+        }
+    }
+}
