@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|idle|all]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|render|idle|all]
 var which = args.Length > 0 ? args[0] : "all";
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 var culture = CultureInfo.InvariantCulture;
@@ -26,6 +26,18 @@ if (which is "pacing" or "all")
     Console.WriteLine(string.Create(culture, $"  achieved rate          : {rate,8:F2} msg/s over {elapsed.TotalSeconds:F1} s"));
     Console.WriteLine(string.Create(culture, $"  ratio to the limit     : {rate / limit,8:F3}x   (goal >= 0.95x)"));
     Console.WriteLine(string.Create(culture, $"  most in any 1 s window : {max,8}      (goal <= {limit})"));
+}
+
+if (which is "render" or "all")
+{
+    Console.WriteLine("render: 20,000 renders per measurement, best of 3 rounds");
+    foreach (var (name, language) in new[] { ("welcome", "en"), ("awareness-tip", "zh-Hans"), ("mydata", "en") })
+    {
+        var r = RenderBenchmark.Run(name, language, 20_000);
+        Console.WriteLine(string.Create(culture, $"  {r.Template,-22} raw Scriban {r.Raw,8:F0}/s | sandboxed {r.Sandboxed,8:F0}/s ({r.Sandboxed / r.Raw:F2}x, goal >= 0.80x)"));
+        Console.WriteLine(string.Create(culture, $"  {"",-22} raw, builtins shared {r.RawSharedBuiltins,8:F0}/s | sandboxed {r.Sandboxed / r.RawSharedBuiltins:F2}x of that"));
+        Console.WriteLine(string.Create(culture, $"  {"",-22} parse+render {r.ParseAndRender,7:F0}/s | cached {r.Sandboxed,8:F0}/s ({r.Sandboxed / r.ParseAndRender:F2}x, goal >= 1.50x) | with model building {r.Full,8:F0}/s"));
+    }
 }
 
 if (which is "idle" or "all")

@@ -1,3 +1,4 @@
+using Bot.Worker.Cli;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
@@ -9,6 +10,10 @@ Log.Logger = new LoggerConfiguration()
     .CreateLogger();
 try
 {
+    if (args.Length > 0 && args[0] == "templates")
+    {
+        return TemplatesCli.Run(args, Console.Out, Console.Error);
+    }
     using var host = WorkerHost.CreateBuilder(args).Build();
     await host.RunAsync();
     return 0;

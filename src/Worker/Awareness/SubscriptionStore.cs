@@ -72,8 +72,9 @@ internal sealed class SubscriptionStore(IDatabase database, ChatStore chats, Tim
     /// <summary>A 403 or my_chat_member "kicked": the chat is blocked and every subscription ends.</summary>
     public async Task OnChatBlockedAsync(long chatId, string reason, CancellationToken cancellationToken)
     {
-        await chats.SetStatusAsync(chatId, ChatStatus.Blocked, cancellationToken);
+        // Subscriptions first: once the chat reads as blocked, nothing of it is subscribed.
         await UnsubscribeAsync(chatId, null, "blocked", cancellationToken);
+        await chats.SetStatusAsync(chatId, ChatStatus.Blocked, cancellationToken);
     }
 
     private static Task<int> LogAsync(DbConnection connection, DbTransaction tx, long chatId, string topic, string action, string source, long now, CancellationToken ct) =>

@@ -15,6 +15,10 @@ internal sealed class Replier(MessageRenderer renderer, IOutbox outbox, Labels l
         await outbox.EnqueueAsync(new OutgoingMessage(context.NextReplyKey(), context.ChatId, html, MessagePriority.Reply, template, buttons), ct);
     }
 
+    /// <summary>Sends already rendered HTML as a reply (/preview).</summary>
+    public Task SendAsync(CommandContext context, string html, string kind, CancellationToken ct) =>
+        outbox.EnqueueAsync(new OutgoingMessage(context.NextReplyKey(), context.ChatId, html, MessagePriority.Reply, kind), ct);
+
     /// <summary>The localized usage hint for <paramref name="command"/> (or an unknown command).</summary>
     public Task UsageAsync(CommandContext context, string command, string problem, string detail, CancellationToken ct)
     {

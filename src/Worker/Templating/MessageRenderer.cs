@@ -1,22 +1,39 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Scriban.Runtime;
 
 namespace Bot.Worker.Templating;
 
 /// <summary>
 /// The one place messages are rendered: adds what every template may use (lang, user, bot, now in
-/// the reader's zone) to the template's own values and renders in the sandbox.
+/// the reader's zone) to the template's own values and renders the live version in the sandbox. If
+/// an admin's version fails for this recipient, the shipped version is used and the failure logged.
 /// </summary>
-internal sealed class MessageRenderer(TemplateCatalog catalog, TemplateSandbox sandbox, BotProfile bot, TimeProvider clock)
+internal sealed partial class MessageRenderer(TemplateCatalog catalog, TemplateSandbox sandbox, BotProfile bot, TimeProvider clock, ILogger<MessageRenderer> logger)
 {
     public string Render(string template, Recipient to, object? values = null)
+    {
+        var compiled = catalog.Get(template, to.Language);
+        var model = Model(to, values);
+        try
+        {
+            return sandbox.Render(compiled.Template, model).Trim();
+        }
+        catch (Exception ex) when (!compiled.IsShipped && catalog.Shipped(compiled.Key) is { } shipped)
+        {
+            LogFellBack(ex, compiled.Key.ToString(), compiled.Version);
+            return sandbox.Render(shipped.Template, model).Trim();
+        }
+    }
+
+    public ScriptObject Model(Recipient to, object? values)
     {
         var model = values is null ? new ScriptObject() : ScriptModel.From(values);
         model["lang"] = to.Language;
         model["user"] = ScriptModel.From(new { Id = to.UserId, FirstName = to.FirstName, Username = to.Username ?? "" });
         model["bot"] = ScriptModel.From(new { bot.Identity.Name, bot.Identity.Username, Hotline = BotProfile.Hotline });
         model["now"] = Now(clock.GetUtcNow(), to.TimeZone);
-        return sandbox.Render(catalog.Get(template, to.Language), model).Trim();
+        return model;
     }
 
     public static ScriptObject Now(DateTimeOffset utc, TimeZoneInfo zone)
@@ -30,4 +47,7 @@ internal sealed class MessageRenderer(TemplateCatalog catalog, TemplateSandbox s
             Zone = zone.Id,
         });
     }
+
+    [LoggerMessage(LogLevel.Error, "Template {Template} version {Version} failed to render; sent the shipped version instead")]
+    private partial void LogFellBack(Exception ex, string template, int version);
 }

@@ -10,35 +10,41 @@ using Scriban;
 namespace Bot.Worker.Templating;
 
 /// <summary>
-/// The parsed templates from <c>Templates:Directory</c> (<c>NAME.LANG.sbn</c>), each parsed once.
-/// A missing language falls back to Bot:DefaultLanguage, then en; logged once per template and language.
+/// The live version of every template and language, parsed once, plus the shipped files (the fallback
+/// when an admin's version fails at render time). A missing language falls back to
+/// Bot:DefaultLanguage, then en; logged once per template and language.
 /// </summary>
 internal sealed partial class TemplateCatalog(IOptions<TemplatesOptions> options, IOptions<BotOptions> bot, ContentPaths paths, ILogger<TemplateCatalog> logger)
 {
     private readonly ConcurrentDictionary<TemplateKey, byte> _fallbackLogged = new();
-    private Dictionary<TemplateKey, Template> _templates = [];
+    private readonly ConcurrentDictionary<TemplateKey, CompiledTemplate> _live = new();
+    private readonly ConcurrentDictionary<TemplateKey, CompiledTemplate> _shipped = new();
 
     public string Directory => paths.Resolve(options.Value.Directory);
 
-    public IReadOnlyCollection<TemplateKey> Keys => _templates.Keys;
+    public IReadOnlyCollection<CompiledTemplate> Live => _live.Values.ToList();
 
-    /// <summary>Parses every template file; throws naming file:line:column on the first error.</summary>
-    public void Load()
+    /// <summary>Reads every NAME.LANG.sbn file (not parsed yet).</summary>
+    public IReadOnlyList<ShippedTemplate> ReadShippedFiles()
     {
         if (!System.IO.Directory.Exists(Directory))
         {
             throw new StartupException($"Templates:Directory '{Directory}' does not exist");
         }
-        var templates = new Dictionary<TemplateKey, Template>();
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*.sbn").Order(StringComparer.Ordinal))
-        {
-            var key = ParseFileName(file);
-            templates[key] = Parse(File.ReadAllText(file), file);
-        }
-        _templates = templates;
-        LogLoaded(templates.Count, Directory);
+        return System.IO.Directory.EnumerateFiles(Directory, "*.sbn")
+            .Order(StringComparer.Ordinal)
+            .Select(file => new ShippedTemplate(ParseFileName(file), file, File.ReadAllText(file)))
+            .ToList();
     }
 
+    public void SetShipped(TemplateKey key, Template template) => _shipped[key] = new CompiledTemplate(key, 0, template, true);
+
+    public void SetLive(TemplateKey key, int version, Template template, bool isShipped) =>
+        _live[key] = new CompiledTemplate(key, version, template, isShipped);
+
+    public CompiledTemplate? Shipped(TemplateKey key) => _shipped.GetValueOrDefault(key);
+
+    /// <summary>Parses a source; throws naming file:line:column on a syntax error.</summary>
     public static Template Parse(string text, string path)
     {
         var template = Template.Parse(text, path);
@@ -50,16 +56,16 @@ internal sealed partial class TemplateCatalog(IOptions<TemplatesOptions> options
         return template;
     }
 
-    /// <summary>The template for <paramref name="language"/>, or its fallback.</summary>
-    public Template Get(string name, string language)
+    /// <summary>The live template for <paramref name="language"/>, or its fallback.</summary>
+    public CompiledTemplate Get(string name, string language)
     {
-        if (_templates.TryGetValue(new TemplateKey(name, language), out var exact))
+        if (_live.TryGetValue(new TemplateKey(name, language), out var exact))
         {
             return exact;
         }
         foreach (var fallback in new[] { bot.Value.DefaultLanguage, Languages.English })
         {
-            if (_templates.TryGetValue(new TemplateKey(name, fallback), out var template))
+            if (_live.TryGetValue(new TemplateKey(name, fallback), out var template))
             {
                 if (_fallbackLogged.TryAdd(new TemplateKey(name, language), 0))
                 {
@@ -82,9 +88,6 @@ internal sealed partial class TemplateCatalog(IOptions<TemplatesOptions> options
         }
         return new TemplateKey(stem[..dot], language);
     }
-
-    [LoggerMessage(LogLevel.Information, "Loaded {Count} templates from {Directory}")]
-    private partial void LogLoaded(int count, string directory);
 
     [LoggerMessage(LogLevel.Warning, "Template {Name} has no {Language} version; using {Fallback}")]
     private partial void LogFallback(string name, string language, string fallback);

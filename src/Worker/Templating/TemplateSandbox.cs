@@ -13,9 +13,22 @@ internal sealed class TemplateSandbox
     private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(500);
     private readonly ScriptObject _builtins = CreateBuiltins();
 
+    /// <summary>The functions and modules templates may use (string, array, math, html, regex, raw, ...).</summary>
+    public IEnumerable<string> BuiltinNames => _builtins.Keys;
+
+    // One budget timer per thread, re-armed for each render: cheaper than a new timer every time.
+    [ThreadStatic]
+    private static CancellationTokenSource? t_budget;
+
     public string Render(Template template, ScriptObject model)
     {
-        using var budget = new CancellationTokenSource(Budget);
+        if (t_budget is { } spent && !spent.TryReset())
+        {
+            spent.Dispose();
+            t_budget = null;
+        }
+        var budget = t_budget ??= new CancellationTokenSource();
+        budget.CancelAfter(Budget);
         var context = new HtmlTemplateContext(_builtins)
         {
             StrictVariables = true,
@@ -34,7 +47,14 @@ internal sealed class TemplateSandbox
             NewLine = "\n",
         };
         context.PushGlobal(model);
-        return template.Render(context);
+        try
+        {
+            return template.Render(context);
+        }
+        finally
+        {
+            budget.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
     }
 
     private static ScriptObject CreateBuiltins()
@@ -44,6 +64,12 @@ internal sealed class TemplateSandbox
         // get "now" from the model and have no loader.
         builtins.Remove("date");
         builtins.Remove("include");
+        // No code evaluated from strings at render time.
+        if (builtins["object"] is ScriptObject objectFunctions)
+        {
+            objectFunctions.Remove("eval");
+            objectFunctions.Remove("eval_template");
+        }
         builtins.Import("raw", new Func<object?, RawHtml>(value => new RawHtml(value?.ToString() ?? "")));
         foreach (var name in builtins.Keys.ToList())
         {

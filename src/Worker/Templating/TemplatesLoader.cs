@@ -1,16 +1,30 @@
+using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Worker.Templating;
 
-/// <summary>Loads templates, labels and tips before anything can send.</summary>
-internal sealed class TemplatesLoader(TemplateCatalog catalog, Labels labels, TipLibrary tips) : IHostedService
+/// <summary>
+/// At start, before anything can send: every shipped template must pass the same checks as an admin's
+/// edit (a bad file stops start-up naming file:line:column); then the database learns about changed
+/// files and the live versions are loaded. Labels and tips are loaded too.
+/// </summary>
+internal sealed class TemplatesLoader(TemplateCatalog catalog, TemplateValidator validator, TemplateSync sync, Labels labels, TipLibrary tips) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        catalog.Load();
         labels.Load();
         tips.Load();
-        return Task.CompletedTask;
+        var files = catalog.ReadShippedFiles();
+        foreach (var file in files)
+        {
+            var (template, problem) = validator.Check(file.Key.Name, file.Key.Language, file.Source, file.Path);
+            if (problem is not null)
+            {
+                throw new StartupException($"{file.Path}:{problem}");
+            }
+            catalog.SetShipped(file.Key, template!);
+        }
+        await sync.SyncAsync(files, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -14,6 +14,11 @@ public static class TemplatingHostBuilderExtensions
         builder.Services.AddSingleton<TemplateSandbox>();
         builder.Services.AddSingleton<MessageRenderer>();
         builder.Services.AddSingleton<BotProfile>();
+        builder.Services.AddSingleton<Kinds.TemplateKinds>();
+        builder.Services.AddSingleton<TemplateValidator>();
+        builder.Services.AddSingleton<TemplateStore>();
+        builder.Services.AddSingleton<TemplateSync>();
+        builder.Services.AddSingleton<TemplateEditor>();
         builder.Services.AddHostedService<TemplatesLoader>();
         return builder;
     }

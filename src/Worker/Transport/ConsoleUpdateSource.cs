@@ -36,7 +36,23 @@ internal sealed class ConsoleUpdateSource(ConsoleSession session, IOptions<BotOp
                 }
                 continue;
             }
+            if (line.StartsWith("/template_set", StringComparison.OrdinalIgnoreCase))
+            {
+                line += await ReadBodyAsync(cancellationToken);
+            }
             yield return new IncomingMessage(key, userId, ChatKind.Private, user, sequence, line);
         }
+    }
+
+    /// <summary>A template body typed on the console: the lines up to one holding only ".".</summary>
+    private async Task<string> ReadBodyAsync(CancellationToken ct)
+    {
+        session.PrintLine("(type the template, then a line with only \".\")");
+        var body = new System.Text.StringBuilder();
+        while (await session.Input.ReadLineAsync(ct) is { } line && line.Trim() != ".")
+        {
+            body.Append('\n').Append(line);
+        }
+        return body.ToString();
     }
 }

@@ -1,0 +1,31 @@
+using Bot.Worker.Audit;
+using Bot.Worker.Storage;
+using Bot.Worker.Templating;
+using Bot.Worker.Templating.Kinds;
+
+namespace Bot.Worker.Commands.Admin;
+
+/// <summary>/history NAME LANG: every version with author and time, the live one marked.</summary>
+internal sealed class HistoryCommand(TemplateKinds kinds, TemplateStore store, AuditLog audit) : ICommandHandler
+{
+    public string Name => "history";
+
+    public CommandAccess Access => CommandAccess.Admin;
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var kind = TemplateArguments.Kind(kinds, context.Arguments);
+        var language = TemplateArguments.Language(context.Arguments, 1, null);
+        var zone = context.Recipient.TimeZone;
+        var versions = (await store.HistoryAsync(kind.Name, language, cancellationToken)).Select(v => new
+        {
+            v.Version,
+            Author = v.AuthorId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "shipped file",
+            At = TimeZoneInfo.ConvertTime(UnixTime.FromMs(v.CreatedAt), zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            Note = v.Note ?? "",
+            Live = v.IsLive,
+        });
+        await audit.WriteAsync(context.User.Id, "/history", $"{kind.Name} {language}", allowed: true, cancellationToken);
+        await context.ReplyAsync("template-history", new { kind.Name, Language = language, Versions = versions }, ct: cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Bot.Worker.Audit;
+using Bot.Worker.Templating;
+using Bot.Worker.Templating.Kinds;
+
+namespace Bot.Worker.Commands.Admin;
+
+/// <summary>/preview NAME [LANG]: the live version rendered with the kind's sample data, exactly as a recipient sees it.</summary>
+internal sealed class PreviewCommand(TemplateKinds kinds, MessageRenderer renderer, Replier replier, AuditLog audit) : ICommandHandler
+{
+    public string Name => "preview";
+
+    public CommandAccess Access => CommandAccess.Admin;
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var kind = TemplateArguments.Kind(kinds, context.Arguments);
+        var language = TemplateArguments.Language(context.Arguments, 1, context.Language);
+        var html = renderer.Render(kind.Name, context.Recipient with { Language = language }, kind.Samples[0]);
+        await audit.WriteAsync(context.User.Id, "/preview", $"{kind.Name} {language}", allowed: true, cancellationToken);
+        await replier.SendAsync(context, html, kind.Name, cancellationToken);
+    }
+}

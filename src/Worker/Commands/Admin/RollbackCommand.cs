@@ -1,0 +1,26 @@
+using Bot.Worker.Audit;
+using Bot.Worker.Templating;
+using Bot.Worker.Templating.Kinds;
+
+namespace Bot.Worker.Commands.Admin;
+
+/// <summary>/rollback NAME LANG VERSION: makes an older version live again.</summary>
+internal sealed class RollbackCommand(TemplateKinds kinds, TemplateEditor editor, AuditLog audit) : ICommandHandler
+{
+    public string Name => "rollback";
+
+    public CommandAccess Access => CommandAccess.Admin;
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var kind = TemplateArguments.Kind(kinds, context.Arguments);
+        var language = TemplateArguments.Language(context.Arguments, 1, null);
+        var version = TemplateArguments.Version(context.Arguments, 2);
+        if (!await editor.RollbackAsync(kind.Name, language, version, context.User.Id, cancellationToken))
+        {
+            throw new UsageException(UsageProblem.BadArguments, "v" + version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        await audit.WriteAsync(context.User.Id, "/rollback", $"{kind.Name} {language} v{version}", allowed: true, cancellationToken);
+        await context.ReplyAsync("template-rolled-back", new { kind.Name, Language = language, Version = version }, ct: cancellationToken);
+    }
+}
