@@ -2,17 +2,37 @@ using Bot.Worker.Audit;
 
 namespace Bot.Worker.Commands;
 
-/// <summary>Checks who may use a command; a refused admin command gets a polite reply and an audit entry.</summary>
-internal sealed class AccessGuard(AuditLog audit)
+/// <summary>
+/// Checks who may use a command: admin commands need an admin (a refusal is audited), team commands a
+/// member of any team. Everyone refused gets a polite reply.
+/// </summary>
+internal sealed class AccessGuard(AuditLog audit, IEnumerable<IMembershipCheck> membership)
 {
     public async Task<bool> AllowAsync(ICommandHandler handler, CommandContext context, string text, CancellationToken ct)
     {
-        if (handler.Access != CommandAccess.Admin || context.IsAdmin)
+        switch (handler.Access)
         {
-            return true;
+            case CommandAccess.Admin when !context.IsAdmin:
+                await audit.WriteAsync(context.User.Id, "/" + handler.Name, text, allowed: false, ct);
+                await context.ReplyAsync("not-allowed", new { Command = "/" + handler.Name, Required = "admin" }, ct: ct);
+                return false;
+            case CommandAccess.TeamMember when !context.IsAdmin && !await IsMemberAsync(context.User.Id, ct):
+                await context.ReplyAsync("not-allowed", new { Command = "/" + handler.Name, Required = "member" }, ct: ct);
+                return false;
+            default:
+                return true;
         }
-        await audit.WriteAsync(context.User.Id, "/" + handler.Name, text, allowed: false, ct);
-        await context.ReplyAsync("not-allowed", new { Command = "/" + handler.Name, Required = "admin" }, ct: ct);
+    }
+
+    private async Task<bool> IsMemberAsync(long userId, CancellationToken ct)
+    {
+        foreach (var check in membership)
+        {
+            if (await check.IsMemberAsync(userId, ct))
+            {
+                return true;
+            }
+        }
         return false;
     }
 }

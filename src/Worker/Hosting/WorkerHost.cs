@@ -1,6 +1,7 @@
 using Bot.Worker.Awareness;
 using Bot.Worker.Commands;
 using Bot.Worker.Configuration;
+using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
 using Bot.Worker.Scheduling;
 using Bot.Worker.Storage;
@@ -47,9 +48,10 @@ public static class WorkerHost
         builder.AddBotOptions();
         builder.AddStorage(paths);
         builder.AddTemplating();
-        builder.AddScheduling(paths, clock);
+        builder.AddScheduling(paths, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs);
         builder.AddDelivery();
         builder.AddTransport(settings);
+        builder.AddDeadlines();
         builder.AddCommands();
         builder.AddAwareness();
         return builder;

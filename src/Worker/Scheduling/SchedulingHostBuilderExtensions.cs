@@ -11,7 +11,7 @@ public static class SchedulingHostBuilderExtensions
     /// Quartz on the persistent store in the app's own database (its tables are created if missing),
     /// reading time from the shared <see cref="TimeProvider"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, ContentPaths paths, TimeProvider clock)
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, ContentPaths paths, TimeProvider clock, params Action<IQuartzBuilder>[] jobs)
     {
         var connectionString = StorageHostBuilderExtensions.SqliteConnectionString(builder, paths);
         builder.AddQuartz(q =>
@@ -23,6 +23,10 @@ public static class SchedulingHostBuilderExtensions
                 store.UseSqlite(connectionString);
                 store.ConfigureStore(o => o.SchemaProvisioning = SchemaProvisioning.CreateIfMissing);
             });
+            foreach (var addJobs in jobs)
+            {
+                addJobs(q);
+            }
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

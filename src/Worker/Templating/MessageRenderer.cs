@@ -11,18 +11,21 @@ namespace Bot.Worker.Templating;
 /// </summary>
 internal sealed partial class MessageRenderer(TemplateCatalog catalog, TemplateSandbox sandbox, BotProfile bot, TimeProvider clock, ILogger<MessageRenderer> logger)
 {
-    public string Render(string template, Recipient to, object? values = null)
+    public string Render(string template, Recipient to, object? values = null) => RenderVersioned(template, to, values).Html;
+
+    /// <summary>Renders and says which version of the template the recipient saw (evidence for deadlines).</summary>
+    public (string Html, int Version) RenderVersioned(string template, Recipient to, object? values = null)
     {
         var compiled = catalog.Get(template, to.Language);
         var model = Model(to, values);
         try
         {
-            return sandbox.Render(compiled.Template, model).Trim();
+            return (sandbox.Render(compiled.Template, model).Trim(), compiled.Version);
         }
         catch (Exception ex) when (!compiled.IsShipped && catalog.Shipped(compiled.Key) is { } shipped)
         {
             LogFellBack(ex, compiled.Key.ToString(), compiled.Version);
-            return sandbox.Render(shipped.Template, model).Trim();
+            return (sandbox.Render(shipped.Template, model).Trim(), 0);
         }
     }
 

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Bot.Worker.Delivery;
+using Bot.Worker.Templating;
+using Bot.Worker.Transport;
+
+namespace Bot.Worker.Deadlines;
+
+/// <summary>
+/// Renders deadline messages for each recipient in their language and puts them in the outbox in one
+/// batch, keyed so a step is never sent twice; records who was sent what, with the template version.
+/// </summary>
+internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recipients, MessageRenderer renderer, IOutbox outbox, OccurrenceStore store, DeadlineView view)
+{
+    /// <summary>A reminder to the team (members and its group chat), or to one user for a snooze.</summary>
+    public async Task RemindAsync(Occurrence o, DeadlineDefinition d, StepRow step, bool late, long? onlyUser, IReadOnlySet<long> snoozed, CancellationToken ct)
+    {
+        var chats = onlyUser is { } user ? [user] : (await TeamChatsAsync(o.TeamId, ct)).Where(c => !snoozed.Contains(c)).ToList();
+        var key = $"dl:{o.Id}:{step.Step}@{step.FireAt.ToString(CultureInfo.InvariantCulture)}";
+        await SendAsync(o, chats, d.Template, key, "reminded", step.Step, MessagePriority.Reminder, withButtons: true, to => new
+        {
+            Deadline = view.Deadline(o, to),
+            Step = step.Step.StartsWith(PlannedStep.RemindPrefix, StringComparison.Ordinal) ? step.Step[PlannedStep.RemindPrefix.Length..] : step.Step,
+            Late = late,
+            ScheduledFor = DeadlineView.Local(step.Fire, to),
+            Snoozed = onlyUser is not null,
+        }, ct);
+    }
+
+    /// <summary>The overdue notice: to the lead (escalation number <paramref name="escalation"/>), or to the team after downtime.</summary>
+    public async Task OverdueAsync(Occurrence o, DeadlineDefinition d, bool toLead, int escalation, CancellationToken ct)
+    {
+        var lead = await TeamLeadAsync(o.TeamId, ct);
+        var chats = toLead ? (lead is { } l ? [l] : []) : await TeamChatsAsync(o.TeamId, ct);
+        var key = toLead ? $"dl:{o.Id}:escalate:{escalation.ToString(CultureInfo.InvariantCulture)}" : $"dl:{o.Id}:{OccurrenceScheduler.OverdueNotice}";
+        await SendAsync(o, chats, d.EscalationTemplate, key, toLead ? "escalated" : "overdue_notice", null, MessagePriority.Reminder, withButtons: !toLead, to => new
+        {
+            Deadline = view.Deadline(o, to),
+            ToLead = toLead,
+            Escalation = escalation,
+            MissedReminders = !toLead,
+        }, ct);
+    }
+
+    public async Task ClosedAsync(Occurrence o, long closedBy, CancellationToken ct)
+    {
+        var name = await recipients.NameAsync(closedBy, ct);
+        await SendAsync(o, await TeamChatsAsync(o.TeamId, ct), "deadline-closed", $"dl:{o.Id}:closed", "closed_notice", null, MessagePriority.Reminder, false, to => new
+        {
+            Deadline = view.Deadline(o, to),
+            ClosedBy = name,
+            ClosedAt = DeadlineView.Local(DateTimeOffset.FromUnixTimeMilliseconds(o.ClosedAt ?? 0), to),
+            ByMe = to.ChatId == closedBy,
+        }, ct);
+    }
+
+    public async Task ExtensionRequestAsync(Occurrence o, long requestId, long requester, string reason, TimeSpan extension, DateTimeOffset newDue, CancellationToken ct)
+    {
+        var lead = await TeamLeadAsync(o.TeamId, ct);
+        if (lead is null)
+        {
+            return;
+        }
+        var to = await recipients.ForAsync(lead.Value, ct);
+        var name = await recipients.NameAsync(requester, ct);
+        var (html, _) = renderer.RenderVersioned("extension-request", to, new
+        {
+            Deadline = view.Deadline(o, to),
+            Requester = name,
+            Reason = reason,
+            Extension = view.Words(extension, to.Language),
+            NewDue = DeadlineView.Local(newDue, to),
+        });
+        await outbox.EnqueueAsync(new OutgoingMessage($"dl:x:{requestId}:request", lead.Value, html, MessagePriority.Reminder, "extension-request",
+            view.ExtensionButtons(requestId, to.Language)), ct);
+    }
+
+    public async Task ExtensionDecidedAsync(Occurrence o, long requestId, long requester, bool approved, long decidedBy, TimeSpan extension, CancellationToken ct)
+    {
+        var name = await recipients.NameAsync(decidedBy, ct);
+        var chats = approved ? await TeamChatsAsync(o.TeamId, ct) : [requester];
+        await SendAsync(o, chats, "extension-decided", $"dl:x:{requestId}:decided", "extension_decided", null, MessagePriority.Reminder, false, to => new
+        {
+            Deadline = view.Deadline(o, to),
+            Approved = approved,
+            DecidedBy = name,
+            Extension = view.Words(extension, to.Language),
+            NewDue = approved ? DeadlineView.Local(o.Due, to) : "",
+        }, ct);
+    }
+
+    private async Task SendAsync(Occurrence o, IReadOnlyList<long> chats, string template, string key, string evidence, string? step,
+        MessagePriority priority, bool withButtons, Func<Recipient, object> values, CancellationToken ct)
+    {
+        var messages = new List<OutgoingMessage>();
+        foreach (var chat in chats.Distinct())
+        {
+            var to = await recipients.ForAsync(chat, ct);
+            var (html, version) = renderer.RenderVersioned(template, to, values(to));
+            messages.Add(new OutgoingMessage($"{key}:{chat.ToString(CultureInfo.InvariantCulture)}", chat, html, priority, template,
+                withButtons ? view.ReminderButtons(o.Id, to.Language) : null));
+            await store.AddEventAsync(o.Id, evidence, chat > 0 ? chat : null, chat, step, version, ct: ct);
+        }
+        await outbox.EnqueueManyAsync(messages, ct);
+    }
+
+    private async Task<IReadOnlyList<long>> TeamChatsAsync(string teamId, CancellationToken ct)
+    {
+        var members = await teams.MembersAsync(teamId, ct);
+        var group = await store.ScalarAsync<long?>("SELECT group_chat_id FROM teams WHERE id = @teamId", new { teamId }, ct);
+        return group is { } g ? [.. members, g] : members;
+    }
+
+    private Task<long?> TeamLeadAsync(string teamId, CancellationToken ct) =>
+        store.ScalarAsync<long?>("SELECT lead_id FROM teams WHERE id = @teamId", new { teamId }, ct);
+}

@@ -1,0 +1,46 @@
+using Bot.Worker.Commands;
+using Bot.Worker.Commands.Team;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace Bot.Worker.Deadlines;
+
+public static class DeadlinesHostBuilderExtensions
+{
+    /// <summary>
+    /// Compliance deadlines: deadlines.yaml (validated, watched), teams and invites, occurrences planned
+    /// into Quartz triggers on the persistent store, and the jobs that send reminders and escalations.
+    /// </summary>
+    public static IHostApplicationBuilder AddDeadlines(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<DeadlineConfigSource>();
+        services.AddSingleton<TeamStore>();
+        services.AddSingleton<IMembershipCheck>(sp => sp.GetRequiredService<TeamStore>());
+        services.AddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<TeamStore>());
+        services.AddSingleton<OccurrenceStore>();
+        services.AddSingleton<IStepScheduler, QuartzStepScheduler>();
+        services.AddSingleton<OccurrenceScheduler>();
+        services.AddSingleton<DeadlinePlanner>();
+        services.AddSingleton<RecipientDirectory>();
+        services.AddSingleton<DeadlineView>();
+        services.AddSingleton<DeadlineNotifier>();
+        services.AddSingleton<DeadlineRunner>();
+        services.AddSingleton<DeadlineActions>();
+        services.AddSingleton<OccurrenceResolver>();
+        services.AddTransient<DeadlineStepJob>();
+        services.AddTransient<DeadlinePlannerJob>();
+        services.AddHostedService<DeadlinesStartup>();
+        return builder;
+    }
+
+    /// <summary>The durable step job the occurrence triggers fire, and the hourly planner.</summary>
+    public static void AddDeadlineJobs(this IQuartzBuilder quartz)
+    {
+        quartz.AddJob<DeadlineStepJob>(job => job.WithIdentity(DeadlineStepJob.Key).StoreDurably());
+        quartz.AddJob<DeadlinePlannerJob>(job => job.WithIdentity(DeadlinePlannerJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger.WithIdentity("deadline-planner-hourly", "deadlines").ForJob(DeadlinePlannerJob.Key)
+            .WithCronSchedule("0 7 * * * ?", cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Bot.Worker.Deadlines;
+
+internal enum ExtensionOutcome
+{
+    Approved,
+    Denied,
+    AlreadyDecided,
+    NotAllowed,
+    NotFound,
+}

@@ -1,0 +1,93 @@
+using Bot.Worker.Storage;
+
+namespace Bot.Worker.Deadlines;
+
+/// <summary>
+/// Creates, reschedules and cancels occurrences, keeping the step table and Quartz in step. Steps
+/// already in the past when planned follow the downtime rules: only the latest missed reminder goes
+/// out (marked late) while the deadline is ahead; once it has passed, only the overdue notice.
+/// </summary>
+internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler scheduler, TimeProvider clock)
+{
+    public const string OverdueNotice = "overdue-notice";
+
+    public async Task<Occurrence> CreateAsync(DeadlineDefinition d, DateTimeOffset due, string key, DateTimeOffset? openedAt, string? reference, string state, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var planned = state == OccurrenceState.Open ? Plan(DeadlineCalendar.Steps(d, due, openedAt), due, now) : [];
+        var occurrence = new Occurrence
+        {
+            DeadlineId = d.Id, OccurrenceKey = key, TeamId = d.TeamId, Title = d.Title, Ref = reference,
+            DueAt = due.ToMs(), OpenedAt = openedAt?.ToMs(), State = state,
+        };
+        var (stored, created) = await store.CreateAsync(occurrence, planned, ct);
+        if (created)
+        {
+            foreach (var (step, _) in planned.Where(p => p.State == StepState.Scheduled))
+            {
+                await scheduler.ScheduleAsync(stored.Id, step.Name, step.At < now ? now : step.At, step.RepeatEvery, ct);
+            }
+        }
+        return stored;
+    }
+
+    /// <summary>
+    /// Recomputes the steps of an open occurrence (changed ladder, or a new due date). Steps already
+    /// sent stay sent unless <paramref name="resend"/> (an approved extension starts the ladder over).
+    /// </summary>
+    public async Task RescheduleAsync(Occurrence occurrence, DeadlineDefinition d, bool resend, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var existing = (await store.StepsAsync(occurrence.Id, ct)).ToDictionary(s => s.Step);
+        var wanted = DeadlineCalendar.Steps(d, occurrence.Due, occurrence.OpenedAt is { } o ? UnixTime.FromMs(o) : null);
+        foreach (var gone in existing.Values.Where(s => s.State == StepState.Scheduled && !s.Step.StartsWith(PlannedStep.SnoozePrefix, StringComparison.Ordinal)
+                     && wanted.All(w => w.Name != s.Step) && s.Step != OverdueNotice))
+        {
+            await store.SetStepStateAsync(occurrence.Id, gone.Step, StepState.Cancelled, "no longer in the ladder", ct);
+            await scheduler.CancelAsync(occurrence.Id, gone.Step, ct);
+        }
+        foreach (var step in wanted)
+        {
+            var old = existing.GetValueOrDefault(step.Name);
+            var done = old is { State: StepState.Sent or StepState.Skipped };
+            if ((done && !(resend && step.At > now)) || step.Name == PlannedStep.Open)
+            {
+                continue;
+            }
+            if (step.At <= now && old is null)
+            {
+                await store.UpsertStepAsync(occurrence.Id, step, StepState.Skipped, ct);
+                continue;
+            }
+            await store.UpsertStepAsync(occurrence.Id, step, StepState.Scheduled, ct);
+            await scheduler.ScheduleAsync(occurrence.Id, step.Name, step.At < now ? now : step.At, step.RepeatEvery, ct);
+        }
+    }
+
+    public async Task CancelAsync(Occurrence occurrence, string reason, CancellationToken ct)
+    {
+        if (await store.CloseAsync(occurrence.Id, OccurrenceState.Cancelled, null, ct))
+        {
+            await StopStepsAsync(occurrence.Id, ct);
+            await store.AddEventAsync(occurrence.Id, "cancelled", null, detail: reason, ct: ct);
+        }
+    }
+
+    /// <summary>Every later step of the occurrence is cancelled, in the table and in Quartz.</summary>
+    public async Task StopStepsAsync(long occurrenceId, CancellationToken ct)
+    {
+        await store.CancelStepsAsync(occurrenceId, ct);
+        await scheduler.CancelAsync(occurrenceId, null, ct);
+    }
+
+    private static List<(PlannedStep Step, string State)> Plan(IReadOnlyList<PlannedStep> steps, DateTimeOffset due, DateTimeOffset now)
+    {
+        var lastMissedReminder = due > now ? steps.Where(s => s.IsReminder && s.At <= now).MaxBy(s => s.At) : null;
+        var plan = steps.Select(s => (s, s.At > now || !s.IsReminder || s == lastMissedReminder ? StepState.Scheduled : StepState.Skipped)).ToList();
+        if (due <= now)
+        {
+            plan.Add((new PlannedStep(OverdueNotice, now), StepState.Scheduled));
+        }
+        return plan;
+    }
+}

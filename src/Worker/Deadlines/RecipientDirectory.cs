@@ -1,0 +1,20 @@
+using Bot.Worker.Chats;
+using Bot.Worker.Commands;
+using Bot.Worker.Templating;
+
+namespace Bot.Worker.Deadlines;
+
+/// <summary>How to address a chat the bot writes to first: its language and zone as stored, else the defaults.</summary>
+internal sealed class RecipientDirectory(ChatStore chats, BotSettings settings)
+{
+    public async Task<Recipient> ForAsync(long chatId, CancellationToken ct)
+    {
+        var chat = await chats.FindAsync(chatId, ct);
+        var zone = chat?.QuietZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : settings.TimeZone;
+        return new Recipient(chatId, chat?.UserId ?? chatId, chat?.FirstName ?? "", chat?.Username, chat?.Language ?? settings.DefaultLanguage, zone);
+    }
+
+    /// <summary>A display name for a user: first name if the bot knows it, else the id.</summary>
+    public async Task<string> NameAsync(long userId, CancellationToken ct) =>
+        (await chats.FindAsync(userId, ct))?.FirstName is { Length: > 0 } name ? name : userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+namespace Bot.Worker.Templating.Kinds;
+
+/// <summary>Messages of the compliance-deadline feature.</summary>
+internal static class DeadlineKinds
+{
+    public static IEnumerable<TemplateKind> All()
+    {
+        yield return new("deadline-reminder", "reminder to team members (buttons: Done, Snooze 1h, Need extension)",
+        [
+            new { Deadline = Deadline(), Step = "1d", Late = false, ScheduledFor = "2026-12-09 17:00", Snoozed = false },
+            new { Deadline = Deadline(dueNow: true, reference: "Case 12"), Step = "0m", Late = true, ScheduledFor = "2026-12-10 17:00", Snoozed = false },
+            new { Deadline = Deadline(overdue: true), Step = "2h", Late = true, ScheduledFor = "2026-12-10 15:00", Snoozed = true },
+        ]);
+        yield return new("deadline-overdue", "escalation to the lead, or the team's notice when the deadline passed during downtime",
+        [
+            new { Deadline = Deadline(overdue: true), ToLead = true, Escalation = 2, MissedReminders = false },
+            new { Deadline = Deadline(overdue: true, reference: "R1"), ToLead = false, Escalation = 1, MissedReminders = true },
+        ]);
+        yield return new("deadline-closed", "to every member when someone marks the occurrence done",
+        [
+            new { Deadline = Deadline(), ClosedBy = "Li Wei", ClosedAt = "2026-12-09 10:12", ByMe = false },
+            new { Deadline = Deadline(), ClosedBy = "Li Wei", ClosedAt = "2026-12-09 10:12", ByMe = true },
+        ]);
+        yield return new("extension-request", "to the team lead (buttons: Approve, Deny)",
+        [
+            new { Deadline = Deadline(), Requester = "Li Wei", Reason = "Waiting for the operator's data", Extension = "1 day", NewDue = "2026-12-11 17:00" },
+            new { Deadline = Deadline(overdue: true), Requester = "Li Wei", Reason = "", Extension = "2 hours", NewDue = "2026-12-10 19:00" },
+        ]);
+        yield return new("extension-decided", "to the requester and the team after the lead decided",
+        [
+            new { Deadline = Deadline(), Approved = true, DecidedBy = "Zhang Min", Extension = "1 day", NewDue = "2026-12-11 17:00" },
+            new { Deadline = Deadline(), Approved = false, DecidedBy = "Zhang Min", Extension = "1 day", NewDue = "" },
+        ]);
+        yield return new("deadline-list", "/deadlines",
+        [
+            new { Items = new[] { Deadline(), Deadline(overdue: true, reference: "R&D 7") }, Closed = Array.Empty<object>(), ShowClosed = false },
+            new { Items = Array.Empty<object>(), Closed = Array.Empty<object>(), ShowClosed = false },
+            new { Items = new[] { Deadline() }, Closed = new object[] { Closed() }, ShowClosed = true },
+        ]);
+        yield return new("deadline-ack", "reply to /done, /snooze, /extend, /open",
+        [
+            new { Action = "done", Deadline = Deadline(), Until = "", Capped = false, Extension = "" },
+            new { Action = "already_closed", Deadline = Deadline(), Until = "", Capped = false, Extension = "" },
+            new { Action = "snoozed", Deadline = Deadline(), Until = "2026-12-10 17:00", Capped = true, Extension = "" },
+            new { Action = "extension_requested", Deadline = Deadline(), Until = "", Capped = false, Extension = "1 day" },
+            new { Action = "opened", Deadline = Deadline(reference: "Case 7"), Until = "", Capped = false, Extension = "" },
+        ]);
+        yield return new("team-ack", "reply to /invite and /join",
+        [
+            new { Action = "invite_created", Team = "Network security team", Code = "7F3A9C2B1D", Expires = "2026-12-01 16:00" },
+            new { Action = "joined", Team = "Network security team", Code = "", Expires = "" },
+            new { Action = "invalid_code", Team = "", Code = "", Expires = "" },
+        ]);
+    }
+
+    private static object Deadline(bool overdue = false, bool dueNow = false, string reference = "") => new
+    {
+        Id = "monthly-work-report",
+        Occurrence = 17,
+        Title = "Written report of last month's work",
+        Team = "Network security team",
+        Ref = reference,
+        Due = "2026-12-10 17:00",
+        Zone = "Asia/Shanghai",
+        TimeLeft = overdue || dueNow ? "" : "2 days 3 hours",
+        OverdueBy = overdue ? "5 hours" : "",
+        Overdue = overdue,
+    };
+
+    private static object Closed() => new
+    {
+        Id = "batch5-suspension-report",
+        Occurrence = 3,
+        Title = "Report batch-5 suspension results",
+        Team = "Network security team",
+        Due = "2026-11-17 17:00",
+        ClosedBy = "Li Wei",
+        ClosedAt = "2026-11-17 12:00",
+    };
+}
