@@ -54,6 +54,7 @@ public static class WorkerHost
         builder.AddDeadlines();
         builder.AddCommands();
         builder.AddAwareness();
+        settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
 }

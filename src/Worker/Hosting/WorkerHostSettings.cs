@@ -18,6 +18,9 @@ public sealed class WorkerHostSettings
 
     public TextWriter? ConsoleOutput { get; set; }
 
+    /// <summary>Last word on the services (tests swap in fakes, such as a recording step scheduler).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
+
     /// <summary>An extra log sink behind the token redactor (tests read what was logged).</summary>
     public ILogEventSink? LogSink { get; set; }
 }

@@ -1,0 +1,97 @@
+using Bot.Worker.Deadlines;
+using Bot.Worker.Delivery;
+using Bot.Worker.Hosting;
+using Bot.Worker.Storage;
+using Bot.Worker.Storage.Sqlite;
+using Bot.Worker.Templating;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Unit.Support;
+
+/// <summary>
+/// The worker's real services (not started) on a temporary SQLite file, with fake time and a recording
+/// step scheduler instead of Quartz: tests plan occurrences, move the clock and run steps by hand.
+/// </summary>
+internal sealed class DeadlineHarness : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private DeadlineHarness(IHost host, string directory, FakeTimeProvider clock)
+    {
+        _host = host;
+        Directory = directory;
+        Clock = clock;
+    }
+
+    public string Directory { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public RecordingStepScheduler Steps => (RecordingStepScheduler)Get<IStepScheduler>();
+
+    public static async Task<DeadlineHarness> StartAsync(string deadlinesYaml, DateTimeOffset now)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bot-deadlines-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "deadlines.yaml"), deadlinesYaml);
+        var clock = new FakeTimeProvider(now);
+        var settings = new WorkerHostSettings { ContentRoot = directory, TimeProvider = clock, ConsoleInput = TextReader.Null, ConsoleOutput = TextWriter.Null };
+        settings.Configuration["Storage:ConnectionString"] = "Data Source=" + Path.Combine(directory, "bot.db");
+        settings.Configuration["Templates:Directory"] = Repo.Templates;
+        settings.Configuration["Bot:DeadlinesFile"] = Path.Combine(directory, "deadlines.yaml");
+        settings.Configuration["Logging:File:Path"] = "";
+        settings.Configuration["Logging:LogLevel:Default"] = "Warning";
+        settings.ConfigureServices = services => services.AddSingleton<IStepScheduler, RecordingStepScheduler>();
+        var host = WorkerHost.CreateBuilder([], settings).Build();
+        var harness = new DeadlineHarness(host, directory, clock);
+        await host.Services.GetServices<IHostedService>().OfType<SqliteStorageInitializer>().Single().StartAsync(CancellationToken.None);
+        await host.Services.GetServices<IHostedService>().OfType<TemplatesLoader>().Single().StartAsync(CancellationToken.None);
+        harness.Get<DeadlineConfigSource>().Load();
+        await harness.Get<DeadlinePlanner>().PlanAsync(CancellationToken.None);
+        return harness;
+    }
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public async Task<IReadOnlyList<Occurrence>> OccurrencesAsync(string deadlineId) =>
+        await Get<OccurrenceStore>().ListAsync("deadline_id = @deadlineId ORDER BY due_at", new { deadlineId }, CancellationToken.None);
+
+    public async Task<Dictionary<string, StepRow>> StepsAsync(long occurrenceId) =>
+        (await Get<OccurrenceStore>().StepsAsync(occurrenceId, CancellationToken.None)).ToDictionary(s => s.Step);
+
+    /// <summary>Runs every recorded step whose time has come, in time order (as Quartz would after the clock moved).</summary>
+    public async Task RunDueStepsAsync()
+    {
+        foreach (var ((occurrence, step), _) in Steps.Scheduled.Where(s => s.Value.At <= Clock.GetUtcNow()).OrderBy(s => s.Value.At).ToList())
+        {
+            await Get<DeadlineRunner>().RunAsync(occurrence, step, CancellationToken.None);
+        }
+    }
+
+    public Task RunAsync(long occurrence, string step) => Get<DeadlineRunner>().RunAsync(occurrence, step, CancellationToken.None);
+
+    /// <summary>Outbox rows (the messages that would be sent), as (key, chat, kind).</summary>
+    public async Task<IReadOnlyList<(string Key, long ChatId, string Kind, string Text)>> OutboxAsync()
+    {
+        await using var connection = await Get<IDatabase>().OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<(string, long, string, string)>("SELECT idem_key, chat_id, kind, text FROM outbox ORDER BY id")).AsList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+        await Task.CompletedTask;
+    }
+}
