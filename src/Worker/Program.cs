@@ -10,9 +10,12 @@ Log.Logger = new LoggerConfiguration()
     .CreateLogger();
 try
 {
-    if (args.Length > 0 && args[0] == "templates")
+    switch (args.FirstOrDefault())
     {
-        return TemplatesCli.Run(args, Console.Out, Console.Error);
+        case "templates":
+            return TemplatesCli.Run(args, Console.Out, Console.Error);
+        case "deadlines" when args.ElementAtOrDefault(1) == "next":
+            return DeadlinesCli.Run(args, Console.Out, Console.Error);
     }
     using var host = WorkerHost.CreateBuilder(args).Build();
     await host.RunAsync();

@@ -16,11 +16,13 @@ internal sealed class BotUnderTest : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _directory;
+    private readonly bool _keepDirectory;
 
-    private BotUnderTest(IHost host, string directory, LogCapture logs)
+    private BotUnderTest(IHost host, string directory, LogCapture logs, bool keepDirectory)
     {
         _host = host;
         _directory = directory;
+        _keepDirectory = keepDirectory;
         Logs = logs;
     }
 
@@ -30,7 +32,8 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public string Directory => _directory;
 
-    public static async Task<BotUnderTest> StartAsync(FakeBotApiServer server, Action<WorkerHostSettings>? configure = null, string? directory = null)
+    /// <summary>Starts the host; <paramref name="keepDirectory"/> leaves the database for a second host (a restart).</summary>
+    public static async Task<BotUnderTest> StartAsync(FakeBotApiServer server, Action<WorkerHostSettings>? configure = null, string? directory = null, bool keepDirectory = false)
     {
         var settings = Settings(server, directory ?? RepoPaths.NewTempDirectory("bot-it"));
         configure?.Invoke(settings);
@@ -44,7 +47,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
             host.Dispose();
             throw;
         }
-        return new BotUnderTest(host, settings.ContentRoot!, (LogCapture)settings.LogSink!);
+        return new BotUnderTest(host, settings.ContentRoot!, (LogCapture)settings.LogSink!, keepDirectory);
     }
 
     public static WorkerHostSettings Settings(FakeBotApiServer server, string directory)
@@ -75,11 +78,32 @@ internal sealed class BotUnderTest : IAsyncDisposable
         return await connection.ExecuteScalarAsync<T>(sql, args) ?? throw new InvalidOperationException("no value: " + sql);
     }
 
+    /// <summary>Waits until the query returns <paramref name="expected"/> (results are recorded just after Telegram answers).</summary>
+    public async Task WaitForAsync<T>(string sql, T expected, object? args = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        T? last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await ScalarAsync<T>(sql, args);
+            if (EqualityComparer<T>.Default.Equals(last, expected))
+            {
+                return;
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"{sql} gave {last}, expected {expected}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepDirectory)
+        {
+            return;
+        }
         try
         {
             System.IO.Directory.Delete(_directory, recursive: true);

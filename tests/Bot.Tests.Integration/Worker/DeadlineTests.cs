@@ -1,0 +1,109 @@
+using System.Globalization;
+using Bot.FakeTelegram;
+using Bot.Tests.Integration.Support;
+using Bot.Worker.Deadlines;
+using Quartz;
+
+namespace Bot.Tests.Integration.Worker;
+
+/// <summary>
+/// Deadlines on a short real schedule (seconds), through real Quartz on the SQLite store, the
+/// dispatcher and the real Telegram.Bot client against the fake Bot API server.
+/// </summary>
+public sealed class DeadlineTests
+{
+    private const long Lead = 6001;
+    private const long Member = 6002;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public async Task The_ladder_reaches_both_members_and_done_stops_the_escalation()
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        var directory = RepoPaths.NewTempDirectory("bot-deadline");
+        var due = DateTimeOffset.UtcNow.AddSeconds(7);
+        WriteDeadlines(directory, due, "remind: [4s, 2s]", "escalate_after: 2s", "escalate_every: 2s");
+        await using var bot = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory);
+
+        foreach (var chat in new[] { Lead, Member })
+        {
+            var reminders = await server.WaitForMessagesAsync(chat, 2, Wait);
+            Assert.All(reminders, r => Assert.Contains("Quarterly fraud report", r.VisibleText, StringComparison.Ordinal));
+            Assert.Equal(["dl:done:1", "dl:snz:1", "dl:ext:1"], reminders[0].ButtonData);
+        }
+        var reminder = server.SentTo(Member)[0];
+        server.EnqueueCallback(Member, "dl:done:1", Member, reminder.MessageId);
+
+        await server.WaitForCallAsync("answerCallbackQuery", null, Wait);
+        var closed = await server.WaitForMessageAsync(m => m.ChatId == Lead && m.VisibleText.Contains("Quarterly", StringComparison.Ordinal) && m.Text.Contains('✅', StringComparison.Ordinal), Wait);
+        Assert.NotNull(closed);
+        var scheduler = await bot.Get<ISchedulerFactory>().GetScheduler();
+        Assert.Empty(await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals("occ-1")));
+        Assert.Equal(0, await bot.ScalarAsync<int>("SELECT COUNT(*) FROM occurrence_steps WHERE state = 'scheduled'"));
+        Assert.Equal("done", await bot.ScalarAsync<string>("SELECT state FROM occurrences WHERE id = 1"));
+        Assert.Equal(Member, await bot.ScalarAsync<long>("SELECT user_id FROM occurrence_events WHERE kind = 'acknowledged'"));
+        Assert.Equal(0, await bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-overdue'"));
+    }
+
+    [Fact]
+    public async Task The_lead_gets_the_overdue_notice_when_nobody_presses_done()
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        var directory = RepoPaths.NewTempDirectory("bot-deadline");
+        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(3), "remind: [1s]", "escalate_after: 1s", "escalate_every: 1h");
+        await using var bot = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory);
+
+        var toLead = await server.WaitForMessagesAsync(Lead, 2, Wait); // the 1s reminder, then the escalation
+
+        Assert.Contains("Quarterly fraud report", toLead[1].VisibleText, StringComparison.Ordinal);
+        Assert.Empty(toLead[1].ButtonData);
+        await bot.WaitForAsync("SELECT chat_id FROM outbox WHERE kind = 'deadline-overdue' AND state = 'sent'", Lead);
+        Assert.Single(server.SentTo(Member));
+    }
+
+    [Fact]
+    public async Task A_restart_loses_no_step_and_sends_none_twice()
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        var directory = RepoPaths.NewTempDirectory("bot-deadline");
+        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(9), "remind: [7s, 4s, 1s]");
+        await using (var first = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory, keepDirectory: true))
+        {
+            await server.WaitForMessagesAsync(Member, 1, Wait);
+        }
+        Assert.Single(server.SentTo(Member));
+
+        await using var second = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory);
+        var all = await server.WaitForMessagesAsync(Member, 3, Wait);
+        await server.WaitForMessagesAsync(Lead, 3, Wait);
+
+        Assert.Equal(3, all.Count);
+        Assert.Equal(3, await second.ScalarAsync<int>("SELECT COUNT(DISTINCT idem_key) FROM outbox WHERE chat_id = @Member AND kind = 'deadline-reminder'", new { Member }));
+        await second.WaitForAsync("SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder' AND state = 'sent'", 6);
+        Assert.Equal(3, await second.ScalarAsync<int>("SELECT COUNT(*) FROM occurrence_steps WHERE step LIKE 'remind:%' AND state = 'sent'"));
+        Assert.Equal(3, server.SentTo(Member).Count);
+    }
+
+    private static void Configure(Bot.Worker.Hosting.WorkerHostSettings settings, string directory) =>
+        settings.Configuration["Bot:DeadlinesFile"] = Path.Combine(directory, "deadlines.yaml");
+
+    private static void WriteDeadlines(string directory, DateTimeOffset due, params string[] ladder)
+    {
+        var local = TimeZoneInfo.ConvertTime(due, Shanghai).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        File.WriteAllText(Path.Combine(directory, "deadlines.yaml"), $"""
+            time_zone: Asia/Shanghai
+            teams:
+              - id: fraud
+                name: Fraud desk
+                lead: {Lead}
+                members: [{Lead}, {Member}]
+            deadlines:
+              - id: quarterly
+                title: Quarterly fraud report
+                team: fraud
+                due: {local}
+            {string.Concat(ladder.Select(l => "    " + l + "\n"))}
+            """);
+    }
+}

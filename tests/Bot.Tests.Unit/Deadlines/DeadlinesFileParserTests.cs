@@ -1,0 +1,65 @@
+using Bot.Worker.Deadlines;
+using Bot.Worker.Storage;
+
+namespace Bot.Tests.Unit.Deadlines;
+
+/// <summary>deadlines.yaml problems are refused with file, line, column and the field.</summary>
+public sealed class DeadlinesFileParserTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"deadlines-{Guid.NewGuid():N}.yaml");
+
+    private const string Teams = """
+        teams:
+          - id: netsec
+            lead: 1001
+            members: [1001, 1002]
+        deadlines:
+        """;
+
+    [Fact]
+    public void The_shipped_example_parses()
+    {
+        var config = DeadlinesFileParser.Parse(Path.Combine(Support.Repo.Root, "config", "deadlines.yaml"), "Asia/Shanghai", _ => true);
+
+        Assert.Equal(["batch5-suspension-report", "monthly-work-report", "reverification-window"], config.Deadlines.Select(d => d.Id));
+        Assert.Equal(-1001234567890, config.Teams.Single().Group);
+        Assert.Equal(["3d", "1d", "2h", "0m"], config.Deadlines[0].Remind.Select(r => r.Text));
+    }
+
+    [Theory]
+    [InlineData("    due: 2026-02-30T17:00", "deadlines[0].due", 5)]
+    [InlineData("    due: 2026-02-10T17:00\n    remind: [3d, soon]", "deadlines[0].remind[1]", 6)]
+    [InlineData("    cron: \"0 0 17 32 * ?\"", "deadlines[0].cron", 5)]
+    [InlineData("    due: 2026-02-10T17:00\n    remid: [1d]", "unknown key 'remid'", 6)]
+    [InlineData("    due: 2026-02-10T17:00\n    template: no-such-template", "deadlines[0].template", 6)]
+    [InlineData("    due: 2026-02-10T17:00\n    time_zone: Mars/Olympus", "deadlines[0].time_zone", 6)]
+    [InlineData("    window: 24h\n    cron: \"0 0 17 10 * ?\"", "exactly one of due", 2)]
+    public void A_bad_field_is_named_with_its_line(string lines, string expected, int line)
+    {
+        File.WriteAllText(_path, Teams + "\n  - id: d1\n    title: T\n    team: netsec\n" + lines + "\n");
+
+        var error = Assert.Throws<StartupException>(() => DeadlinesFileParser.Parse(_path, "Asia/Shanghai", n => n.StartsWith("deadline-", StringComparison.Ordinal)));
+
+        Assert.StartsWith($"{_path}:{line + 4}:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_team_and_a_duplicate_id_are_refused()
+    {
+        File.WriteAllText(_path, Teams + "\n  - id: d1\n    title: T\n    team: nobody\n    due: 2026-02-10T17:00\n");
+        Assert.Contains("no team 'nobody'", Assert.Throws<StartupException>(() => DeadlinesFileParser.Parse(_path, "Asia/Shanghai", _ => true)).Message, StringComparison.Ordinal);
+
+        File.WriteAllText(_path, Teams + "\n  - {id: d1, title: T, team: netsec, window: 2h}\n  - {id: d1, title: T, team: netsec, window: 2h}\n");
+        Assert.Contains("'d1' appears twice", Assert.Throws<StartupException>(() => DeadlinesFileParser.Parse(_path, "Asia/Shanghai", _ => true)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_yaml_names_line_and_column()
+    {
+        File.WriteAllText(_path, "teams:\n  - id: [unclosed\n");
+        Assert.Matches(@":\d+:\d+: ", Assert.Throws<StartupException>(() => DeadlinesFileParser.Parse(_path, "Asia/Shanghai", _ => true)).Message);
+    }
+
+    public void Dispose() => File.Delete(_path);
+}
