@@ -20,9 +20,12 @@ internal sealed class BenchWorker : IAsyncDisposable
 
     public IOutbox Outbox => _host.Services.GetRequiredService<IOutbox>();
 
-    public static async Task<BenchWorker> StartAsync(FakeBotApiServer server, int globalRatePerSecond, int perChatIntervalMs)
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<BenchWorker> StartAsync(FakeBotApiServer server, int globalRatePerSecond, int perChatIntervalMs, string? directory = null,
+        params (string Key, string Value)[] extra)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "bot-bench-" + Guid.NewGuid().ToString("N"));
+        directory ??= Path.Combine(Path.GetTempPath(), "bot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var settings = new WorkerHostSettings { ContentRoot = directory };
         var c = settings.Configuration;
@@ -34,6 +37,11 @@ internal sealed class BenchWorker : IAsyncDisposable
         c["Logging:LogLevel:Default"] = "Warning";
         c["Delivery:GlobalRatePerSecond"] = globalRatePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
         c["Delivery:PerChatIntervalMs"] = perChatIntervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        c["Bot:DeadlinesFile"] = Path.Combine(directory, "none.yaml");
+        foreach (var (key, value) in extra)
+        {
+            c[key] = value;
+        }
         var host = WorkerHost.CreateBuilder([], settings).Build();
         await host.StartAsync();
         return new BenchWorker(host, directory);

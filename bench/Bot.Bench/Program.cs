@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|render|idle|all]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|render|reminders|idle|all]
 var which = args.Length > 0 ? args[0] : "all";
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 var culture = CultureInfo.InvariantCulture;
@@ -38,6 +38,16 @@ if (which is "render" or "all")
         Console.WriteLine(string.Create(culture, $"  {"",-22} raw, builtins shared {r.RawSharedBuiltins,8:F0}/s | sandboxed {r.Sandboxed / r.RawSharedBuiltins:F2}x of that"));
         Console.WriteLine(string.Create(culture, $"  {"",-22} parse+render {r.ParseAndRender,7:F0}/s | cached {r.Sandboxed,8:F0}/s ({r.Sandboxed / r.ParseAndRender:F2}x, goal >= 1.50x) | with model building {r.Full,8:F0}/s"));
     }
+}
+
+if (which is "reminders" or "all")
+{
+    var r = await ReminderBenchmark.RunAsync(1000);
+    Console.WriteLine(string.Create(culture, $"reminders: {r.Count} deadline reminders due in the same minute, Quartz on SQLite, rate limits off"));
+    Console.WriteLine(string.Create(culture, $"  start-up incl. planning : {r.Planning.TotalSeconds,8:F1} s"));
+    Console.WriteLine(string.Create(culture, $"  lateness p50           : {r.P50.TotalMilliseconds,8:F0} ms"));
+    Console.WriteLine(string.Create(culture, $"  lateness p99           : {r.P99.TotalMilliseconds,8:F0} ms   (goal < 2000 ms)"));
+    Console.WriteLine(string.Create(culture, $"  lateness max           : {r.Max.TotalMilliseconds,8:F0} ms"));
 }
 
 if (which is "idle" or "all")

@@ -46,10 +46,11 @@ internal sealed class CommandCatalog
     }
 
     /// <summary>
-    /// setMyCommands menus: public commands for everyone in each language, everything for each admin's chat.
+    /// setMyCommands menus: public commands for everyone in each language, team commands too in each
+    /// member's chat, everything in each admin's chat.
     /// Telegram keys menus by two-letter code, so zh-Hans and zh-Hant share "zh" (the default language's script wins).
     /// </summary>
-    public IReadOnlyList<CommandMenu> Menus(string defaultLanguage, IEnumerable<long> adminChats)
+    public IReadOnlyList<CommandMenu> Menus(string defaultLanguage, IReadOnlyCollection<long> adminChats, IReadOnlyCollection<long> memberChats)
     {
         var chinese = defaultLanguage == "zh-Hant" ? "zh-Hant" : "zh-Hans";
         var languages = new (string? Code, string Language)[] { (null, defaultLanguage), ("zh", chinese), ("en", "en") };
@@ -57,6 +58,10 @@ internal sealed class CommandCatalog
         foreach (var (code, language) in languages)
         {
             menus.Add(new CommandMenu(null, code, Entries(Visible(isAdmin: false, isMember: false), language)));
+            foreach (var member in memberChats.Except(adminChats))
+            {
+                menus.Add(new CommandMenu(member, code, Entries(Visible(isAdmin: false, isMember: true), language)));
+            }
             foreach (var admin in adminChats)
             {
                 menus.Add(new CommandMenu(admin, code, Entries(Visible(isAdmin: true, isMember: true), language)));

@@ -4,4 +4,7 @@ namespace Bot.Worker.Commands;
 internal interface ITeamDirectory
 {
     Task<IReadOnlyList<string>> TeamNamesAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>Every user in any team (their chats get the team commands in the "/" menu).</summary>
+    Task<IReadOnlyList<long>> AllMembersAsync(CancellationToken cancellationToken);
 }

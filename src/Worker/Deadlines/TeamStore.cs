@@ -92,10 +92,9 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock) : IMembe
         return (teamId, added == 0);
     }
 
-    /// <summary>Every user in any team (their chats get the team commands in the "/" menu).</summary>
-    public async Task<IReadOnlyList<long>> AllMembersAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<long>> AllMembersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<long>(new CommandDefinition("SELECT DISTINCT user_id FROM team_members", cancellationToken: ct))).AsList();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition("SELECT DISTINCT user_id FROM team_members", cancellationToken: cancellationToken))).AsList();
     }
 }
