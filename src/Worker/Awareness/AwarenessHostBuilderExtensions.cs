@@ -3,12 +3,13 @@ using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace Bot.Worker.Awareness;
 
 public static class AwarenessHostBuilderExtensions
 {
-    /// <summary>Chats, subscriptions, the consent log, tips, /forget and the audit log.</summary>
+    /// <summary>Chats, subscriptions, the consent log, tips, /forget, the audit log, campaigns and broadcasts.</summary>
     public static IHostApplicationBuilder AddAwareness(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,6 +21,20 @@ public static class AwarenessHostBuilderExtensions
         services.AddSingleton<TipRotation>();
         services.AddSingleton<TipModel>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<CampaignConfigSource>();
+        services.AddSingleton<CampaignScheduler>();
+        services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<BroadcastQueue>();
+        services.AddSingleton<BroadcastModels>();
+        services.AddSingleton<BroadcastEnqueuer>();
+        services.AddSingleton<BroadcastService>();
+        services.AddTransient<CampaignJob>();
+        services.AddHostedService<AwarenessStartup>();
+        services.AddHostedService<BroadcastWorker>();
         return builder;
     }
+
+    /// <summary>The job campaign triggers fire.</summary>
+    public static void AddCampaignJobs(this IQuartzBuilder quartz) =>
+        quartz.AddJob<CampaignJob>(job => job.WithIdentity(CampaignJob.Key).StoreDurably());
 }

@@ -14,17 +14,16 @@ internal sealed class TipRotation(IDatabase database, TipLibrary library, TimePr
         await using var tx = await connection.BeginTransactionAsync(ct);
         var seen = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT tip_id FROM tip_history WHERE chat_id = @chatId", new { chatId }, tx, cancellationToken: ct))).ToHashSet();
-        var index = tips.ToList().FindIndex(t => !seen.Contains(t.Id));
-        if (index < 0)
+        var (tip, number, startsOver) = TipPicker.Next(tips, seen);
+        if (startsOver)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM tip_history WHERE chat_id = @chatId", new { chatId }, tx, cancellationToken: ct));
-            index = 0;
         }
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO tip_history (chat_id, tip_id, at) VALUES (@chatId, @tipId, @now) ON CONFLICT (chat_id, tip_id) DO NOTHING",
-            new { chatId, tipId = tips[index].Id, now = clock.NowMs() }, tx, cancellationToken: ct));
+            new { chatId, tipId = tip.Id, now = clock.NowMs() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return (tips[index], index + 1);
+        return (tip, number);
     }
 }

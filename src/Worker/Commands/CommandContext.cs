@@ -35,6 +35,9 @@ internal sealed class CommandContext(IncomingUpdate update, ChatRecord chat, str
     public Task ReplyAsync(string template, object? values = null, IReadOnlyList<IReadOnlyList<InlineButton>>? buttons = null, CancellationToken ct = default) =>
         replier.ReplyAsync(this, template, values, buttons, ct);
 
+    /// <summary>Sends already rendered HTML as a reply (previews).</summary>
+    public Task SendAsync(string html, string kind, CancellationToken ct) => replier.SendAsync(this, html, kind, ct);
+
     /// <summary>A key for the next reply, unique to this update.</summary>
     public string NextReplyKey() => $"reply:{Update.Key}:{++_replies}";
 }

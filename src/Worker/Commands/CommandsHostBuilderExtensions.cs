@@ -26,6 +26,9 @@ public static class CommandsHostBuilderExtensions
         services.AddSingleton(sp => new Lazy<CommandCatalog>(sp.GetRequiredService<CommandCatalog>));
         services.AddSingleton<BotSettings>();
         services.AddSingleton<Replier>();
+        services.AddSingleton<Awareness.BroadcastNotices>();
+        services.AddSingleton<Awareness.BroadcastDecider>();
+        services.AddSingleton<Team.OccurrenceResolver>();
         services.AddSingleton<AccessGuard>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<CallbackRouter>();

@@ -5,7 +5,7 @@ using Bot.Worker.Transport;
 namespace Bot.Worker.Deadlines;
 
 /// <summary>The <c>deadline</c> object templates get, localized time words, and the reminder buttons.</summary>
-internal sealed class DeadlineView(Labels labels, TimeProvider clock, DeadlineConfigSource config)
+internal sealed class DeadlineView(Labels labels, TimeWords words, TimeProvider clock, DeadlineConfigSource config)
 {
     public object Deadline(Occurrence o, Recipient to)
     {
@@ -28,29 +28,7 @@ internal sealed class DeadlineView(Labels labels, TimeProvider clock, DeadlineCo
     public static string Local(DateTimeOffset instant, Recipient to) =>
         TimeZoneInfo.ConvertTime(instant, to.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"2 days 3 hours", "2天3小时": the two largest units.</summary>
-    public string Words(TimeSpan span, string language)
-    {
-        if (span < TimeSpan.FromMinutes(1))
-        {
-            return labels.Get(language, "time.less_than_minute");
-        }
-        var parts = new List<string>();
-        void Add(int n, string unit)
-        {
-            if (n > 0 && parts.Count < 2)
-            {
-                parts.Add(string.Format(CultureInfo.InvariantCulture, labels.Get(language, n == 1 ? $"time.{unit}" : $"time.{unit}s"), n));
-            }
-        }
-        Add(span.Days, "day");
-        Add(span.Hours, "hour");
-        if (span.Days == 0)
-        {
-            Add(span.Minutes, "minute");
-        }
-        return string.Join(labels.Find(language, "time.joiner") ?? " ", parts);
-    }
+    public string Words(TimeSpan span, string language) => words.Format(span, language);
 
     public IReadOnlyList<IReadOnlyList<InlineButton>> ReminderButtons(long occurrenceId, string language)
     {

@@ -28,7 +28,6 @@ public static class DeadlinesHostBuilderExtensions
         services.AddSingleton<DeadlineNotifier>();
         services.AddSingleton<DeadlineRunner>();
         services.AddSingleton<DeadlineActions>();
-        services.AddSingleton<OccurrenceResolver>();
         services.AddTransient<DeadlineStepJob>();
         services.AddTransient<DeadlinePlannerJob>();
         services.AddHostedService<DeadlinesStartup>();

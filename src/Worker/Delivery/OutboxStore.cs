@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Bot.Worker.Storage;
 using Dapper;
 
@@ -7,17 +8,24 @@ namespace Bot.Worker.Delivery;
 internal sealed class OutboxStore(IDatabase database, TimeProvider clock, DispatchSignal signal) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, created_at, updated_at)
-        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @Now, @Now)
+        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, created_at, updated_at)
+        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Now, @Now)
         ON CONFLICT (idem_key) DO NOTHING
         """;
 
     public async Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
         await EnqueueManyAsync([message], cancellationToken) > 0;
 
-    public async Task<int> EnqueueManyAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
+    public Task<int> EnqueueManyAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken) =>
+        EnqueueManyAsync(messages, null, cancellationToken);
+
+    /// <summary>
+    /// Adds the messages and runs <paramref name="alsoInTransaction"/> in the same transaction, so a
+    /// batch and its bookkeeping (a broadcast's resume point, say) commit together or not at all.
+    /// </summary>
+    public async Task<int> EnqueueManyAsync(IReadOnlyCollection<OutgoingMessage> messages, Func<DbConnection, DbTransaction, Task>? alsoInTransaction, CancellationToken cancellationToken)
     {
-        if (messages.Count == 0)
+        if (messages.Count == 0 && alsoInTransaction is null)
         {
             return 0;
         }
@@ -25,7 +33,11 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
         var rows = messages.SelectMany(m => ToRows(m, now)).ToList();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, tx, cancellationToken: cancellationToken));
+        var inserted = rows.Count == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, tx, cancellationToken: cancellationToken));
+        if (alsoInTransaction is not null)
+        {
+            await alsoInTransaction(connection, tx);
+        }
         await tx.CommitAsync(cancellationToken);
         if (inserted > 0)
         {
@@ -53,6 +65,7 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
                 State = state,
                 NotBefore = Math.Max(notBefore, now),
                 ExpiresAt = message.ExpiresAt?.ToMs(),
+                message.BroadcastId,
                 Now = now,
             };
         }

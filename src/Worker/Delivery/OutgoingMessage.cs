@@ -5,7 +5,7 @@ namespace Bot.Worker.Delivery;
 /// <summary>
 /// A message to put in the outbox. <paramref name="Key"/> is its idempotency key (for example
 /// occurrence + recipient + step): a second message with the same key is ignored.
-/// <paramref name="Kind"/> names the template, for statistics.
+/// <paramref name="Kind"/> names the template, for statistics; <paramref name="BroadcastId"/> ties it to a broadcast's progress.
 /// </summary>
 public sealed record OutgoingMessage(
     string Key,
@@ -15,4 +15,5 @@ public sealed record OutgoingMessage(
     string Kind,
     IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null,
     DateTimeOffset? NotBefore = null,
-    DateTimeOffset? ExpiresAt = null);
+    DateTimeOffset? ExpiresAt = null,
+    long? BroadcastId = null);

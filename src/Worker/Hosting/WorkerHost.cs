@@ -48,7 +48,7 @@ public static class WorkerHost
         builder.AddBotOptions();
         builder.AddStorage(paths);
         builder.AddTemplating();
-        builder.AddScheduling(paths, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs);
+        builder.AddScheduling(paths, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs);
         builder.AddDelivery();
         builder.AddTransport(settings);
         builder.AddDeadlines();

@@ -14,6 +14,7 @@ public static class TemplatingHostBuilderExtensions
         builder.Services.AddSingleton<TemplateSandbox>();
         builder.Services.AddSingleton<MessageRenderer>();
         builder.Services.AddSingleton<BotProfile>();
+        builder.Services.AddSingleton<TimeWords>();
         builder.Services.AddSingleton<Kinds.TemplateKinds>();
         builder.Services.AddSingleton<TemplateValidator>();
         builder.Services.AddSingleton<TemplateStore>();

@@ -1,0 +1,10 @@
+namespace Bot.Worker.Awareness;
+
+internal enum BroadcastDecision
+{
+    Approved,
+    Rejected,
+    OwnProposal,
+    NotFound,
+    AlreadyDecided,
+}

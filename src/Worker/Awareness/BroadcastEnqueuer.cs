@@ -1,0 +1,97 @@
+using Bot.Worker.Commands;
+using Bot.Worker.Delivery;
+using Bot.Worker.Templating;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Worker.Awareness;
+
+/// <summary>
+/// Turns a broadcast into outbox rows, one per active subscriber of its topic (key "bc:ID:CHAT"), in
+/// batches of <see cref="BatchSize"/>: each batch, its tip rotation and the resume point commit in one
+/// transaction, so a crash resumes where it stopped and memory holds one batch, not the audience.
+/// Tips and campaign messages for a chat in its quiet hours wait for the end of the window.
+/// </summary>
+internal sealed partial class BroadcastEnqueuer(
+    BroadcastStore store, OutboxStore outbox, MessageRenderer renderer, BroadcastModels models, BotSettings settings, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
+{
+    public const int BatchSize = 1000;
+
+    public async Task RunAsync(long broadcastId, CancellationToken ct)
+    {
+        var b = await store.FindAsync(broadcastId, ct);
+        if (b is null || b.State is not (BroadcastState.Approved or BroadcastState.Enqueuing))
+        {
+            return;
+        }
+        await store.SetStateAsync(b.Id, BroadcastState.Enqueuing, ct);
+        var cursor = b.CursorChatId;
+        var total = b.Total;
+        while (true)
+        {
+            var batch = await store.SubscribersAsync(b.Topic, cursor, BatchSize, ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            var seen = b.Rotate is null ? null : await store.TipHistoryAsync(cursor, batch[^1].ChatId, ct);
+            var (messages, tips) = Build(b, batch, seen);
+            cursor = batch[^1].ChatId;
+            total += messages.Count;
+            var (last, count) = (cursor, total);
+            await outbox.EnqueueManyAsync(messages, (connection, tx) => RecordAsync(connection, tx, b.Id, last, count, tips, ct), ct);
+        }
+        await store.SetStateAsync(b.Id, BroadcastState.Enqueued, ct);
+        LogEnqueued(b.Id, b.RunKey, total);
+    }
+
+    private (List<OutgoingMessage> Messages, List<(long ChatId, string TipId, bool StartsOver)> Tips) Build(Broadcast b, IReadOnlyList<SubscriberRow> batch, ILookup<long, string>? seen)
+    {
+        var now = clock.GetUtcNow();
+        var isAlert = b.Kind == BroadcastKind.Alert;
+        var messages = new List<OutgoingMessage>(batch.Count);
+        var tips = new List<(long, string, bool)>();
+        foreach (var chat in batch)
+        {
+            var zone = chat.QuietZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : settings.TimeZone;
+            var to = new Recipient(chat.ChatId, chat.UserId ?? chat.ChatId, chat.FirstName ?? "", chat.Username, chat.Language ?? settings.DefaultLanguage, zone);
+            object values;
+            if (seen is not null)
+            {
+                var (tip, number, startsOver) = models.NextTip(seen[chat.ChatId]);
+                tips.Add((chat.ChatId, tip.Id, startsOver));
+                values = models.Tip(tip, number, to.Language);
+            }
+            else
+            {
+                values = models.For(b, to.Language);
+            }
+            messages.Add(new OutgoingMessage($"bc:{b.Id}:{chat.ChatId}", chat.ChatId, renderer.Render(b.Template, to, values),
+                isAlert ? MessagePriority.Alert : MessagePriority.Tip, b.Template,
+                NotBefore: isAlert ? null : QuietHours.DeferUntil(chat.QuietStart, chat.QuietEnd, zone, now),
+                BroadcastId: b.Id));
+        }
+        return (messages, tips);
+    }
+
+    private async Task RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, long id, long cursor, int total,
+        List<(long ChatId, string TipId, bool StartsOver)> tips, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var restart in tips.Where(t => t.StartsOver))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM tip_history WHERE chat_id = @ChatId", new { restart.ChatId }, tx, cancellationToken: ct));
+        }
+        if (tips.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO tip_history (chat_id, tip_id, at) VALUES (@ChatId, @TipId, @now) ON CONFLICT (chat_id, tip_id) DO NOTHING",
+                tips.Select(t => new { t.ChatId, t.TipId, now }), tx, cancellationToken: ct));
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET cursor_chat_id = @cursor, total = @total WHERE id = @id", new { id, cursor, total }, tx, cancellationToken: ct));
+    }
+
+    [LoggerMessage(LogLevel.Information, "Broadcast {Id} ({RunKey}) queued for {Total} subscribers")]
+    private partial void LogEnqueued(long id, string runKey, int total);
+}

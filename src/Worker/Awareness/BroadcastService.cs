@@ -1,0 +1,81 @@
+using Bot.Worker.Audit;
+
+namespace Bot.Worker.Awareness;
+
+/// <summary>
+/// Starts broadcasts: a campaign run when its trigger fires (once per slot), or an alert an admin
+/// proposed, once a different admin approved it. Every alert step is audited.
+/// </summary>
+internal sealed class BroadcastService(BroadcastStore store, BroadcastQueue queue, CampaignConfigSource campaigns, AuditLog audit)
+{
+    public async Task StartCampaignRunAsync(string campaignId, DateTimeOffset slot, CancellationToken ct)
+    {
+        if (campaigns.Find(campaignId) is not { } campaign)
+        {
+            return;
+        }
+        var (id, created) = await store.CreateAsync(new Broadcast
+        {
+            RunKey = $"campaign:{campaign.Id}@{slot.ToUnixTimeMilliseconds()}",
+            Kind = BroadcastKind.Campaign,
+            CampaignId = campaign.Id,
+            Topic = campaign.Topic,
+            Template = campaign.Template,
+            Rotate = campaign.Rotate,
+            State = BroadcastState.Approved,
+        }, ct);
+        if (created)
+        {
+            queue.Post(id);
+        }
+    }
+
+    /// <summary>A pending alert; <paramref name="runKey"/> ties it to the update that proposed it, so a redelivered update proposes nothing new.</summary>
+    public async Task<long> ProposeAlertAsync(string topic, string template, long proposer, string runKey, CancellationToken ct)
+    {
+        var (id, created) = await store.CreateAsync(new Broadcast
+        {
+            RunKey = runKey,
+            Kind = BroadcastKind.Alert,
+            Topic = topic,
+            Template = template,
+            State = BroadcastState.PendingApproval,
+            ProposedBy = proposer,
+        }, ct);
+        if (created)
+        {
+            await audit.WriteAsync(proposer, "/broadcast", $"#{id} {topic} {template}", allowed: true, ct);
+        }
+        return id;
+    }
+
+    /// <summary>Approves or rejects a pending alert; its proposer cannot approve it.</summary>
+    public async Task<(BroadcastDecision Outcome, Broadcast? Broadcast)> DecideAsync(long id, long admin, bool approve, CancellationToken ct)
+    {
+        var b = await store.FindAsync(id, ct);
+        var action = approve ? "/approve" : "/reject";
+        if (b is not { Kind: BroadcastKind.Alert })
+        {
+            return (BroadcastDecision.NotFound, null);
+        }
+        if (b.State != BroadcastState.PendingApproval)
+        {
+            return (BroadcastDecision.AlreadyDecided, b);
+        }
+        if (approve && b.ProposedBy == admin)
+        {
+            await audit.WriteAsync(admin, action, $"#{id} refused: the proposer cannot approve their own broadcast", allowed: false, ct);
+            return (BroadcastDecision.OwnProposal, b);
+        }
+        if (!await store.DecideAsync(id, approve, admin, ct))
+        {
+            return (BroadcastDecision.AlreadyDecided, b);
+        }
+        await audit.WriteAsync(admin, action, $"#{id} {b.Topic} {b.Template}", allowed: true, ct);
+        if (approve)
+        {
+            queue.Post(id);
+        }
+        return (approve ? BroadcastDecision.Approved : BroadcastDecision.Rejected, b);
+    }
+}

@@ -1,0 +1,37 @@
+using Bot.Worker.Configuration;
+using Bot.Worker.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Worker.Awareness;
+
+/// <summary>The current campaigns.yaml (Bot:CampaignsFile): validated at start, watched afterwards.</summary>
+internal sealed class CampaignConfigSource(IOptions<BotOptions> options, ContentPaths paths, TimeProvider clock, ILogger<CampaignConfigSource> logger) : IDisposable
+{
+    private readonly WatchedFile<IReadOnlyList<CampaignDefinition>> _file =
+        new(paths.Resolve(options.Value.CampaignsFile), CampaignsFileParser.Parse, clock, logger);
+
+    public IReadOnlyList<CampaignDefinition> Current => _file.Current ?? [];
+
+    public string FilePath => _file.Path;
+
+    public event Func<IReadOnlyList<CampaignDefinition>, Task>? Changed
+    {
+        add => _file.Changed += value;
+        remove => _file.Changed -= value;
+    }
+
+    public IReadOnlyList<CampaignDefinition> Load()
+    {
+        _file.Load();
+        return Current;
+    }
+
+    public void Watch() => _file.Watch();
+
+    public Task<bool> ReloadAsync() => _file.ReloadAsync();
+
+    public CampaignDefinition? Find(string id) => Current.FirstOrDefault(c => c.Id == id);
+
+    public void Dispose() => _file.Dispose();
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Bot.Worker.Awareness;
+using Bot.Worker.Delivery;
+using Bot.Worker.Deadlines;
+using Bot.Worker.Templating;
+using Bot.Worker.Transport;
+
+namespace Bot.Worker.Commands.Awareness;
+
+/// <summary>What admins are told about a proposed alert: each other admin gets a notice with Approve/Reject and the preview.</summary>
+internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirectory recipients, IOutbox outbox, BroadcastModels models, TopicView topics, Labels labels, BotSettings settings)
+{
+    public async Task PendingAsync(Broadcast b, int audience, long proposer, CancellationToken ct)
+    {
+        var name = await recipients.NameAsync(proposer, ct);
+        foreach (var admin in settings.Admins.Where(a => a != proposer).Distinct())
+        {
+            var to = await recipients.ForAsync(admin, ct);
+            var id = b.Id.ToString(CultureInfo.InvariantCulture);
+            var notice = renderer.Render("broadcast-pending", to, new { b.Id, Topic = topics.Name(to.Language, b.Topic), b.Template, Audience = audience, Proposer = name });
+            IReadOnlyList<IReadOnlyList<InlineButton>> buttons =
+                [[new InlineButton(labels.Get(to.Language, "button.approve"), "bc:a:" + id), new InlineButton(labels.Get(to.Language, "button.reject"), "bc:r:" + id)]];
+            await outbox.EnqueueManyAsync(
+            [
+                new OutgoingMessage($"bc:{id}:pending:{admin}", admin, notice, MessagePriority.Reply, "broadcast-pending", buttons),
+                new OutgoingMessage($"bc:{id}:preview:{admin}", admin, Preview(b, to), MessagePriority.Reply, b.Template),
+            ], ct);
+        }
+    }
+
+    public string Preview(Broadcast b, Recipient to) => renderer.Render(b.Template, to, models.Preview(b, to.Language));
+
+    /// <summary>The broadcast-decision values for a reply or notice.</summary>
+    public object Decision(BroadcastDecision outcome, Broadcast? b, int audience, string by, string language) => new
+    {
+        Action = outcome switch
+        {
+            BroadcastDecision.Approved => "approved",
+            BroadcastDecision.Rejected => "rejected",
+            BroadcastDecision.OwnProposal => "own_proposal",
+            BroadcastDecision.AlreadyDecided => "already_decided",
+            _ => "not_found",
+        },
+        Id = b?.Id ?? 0,
+        Topic = b is null ? "" : topics.Name(language, b.Topic),
+        Template = b?.Template ?? "",
+        Audience = audience,
+        By = by,
+    };
+
+    public async Task DecidedAsync(BroadcastDecision outcome, Broadcast b, int audience, long decider, CancellationToken ct)
+    {
+        if (b.ProposedBy is not { } proposer || proposer == decider)
+        {
+            return;
+        }
+        var to = await recipients.ForAsync(proposer, ct);
+        var html = renderer.Render("broadcast-decision", to, Decision(outcome, b, audience, await recipients.NameAsync(decider, ct), to.Language));
+        await outbox.EnqueueAsync(new OutgoingMessage($"bc:{b.Id}:decided:{proposer}", proposer, html, MessagePriority.Reply, "broadcast-decision"), ct);
+    }
+}

@@ -1,0 +1,95 @@
+using Bot.Worker.Awareness;
+using Bot.Worker.Configuration;
+using Bot.Worker.Storage;
+using Bot.Worker.Templating;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Worker.Commands.Awareness;
+
+/// <summary>/stats: subscribers per topic and language, chats active and blocked, deliveries by state over 24 h and 7 days, and the latest broadcast with an ETA.</summary>
+internal sealed class StatsCommand(IDatabase database, BroadcastStore broadcasts, TopicView topics, TimeWords words, IOptions<DeliveryOptions> delivery, TimeProvider clock) : ICommandHandler
+{
+    public string Name => "stats";
+
+    public CommandAccess Access => CommandAccess.Admin;
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var language = context.Language;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var bySubscription = (await connection.QueryAsync<(string Topic, string? Language, int Count)>(new CommandDefinition("""
+            SELECT s.topic, c.language, COUNT(*) FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
+            WHERE c.status = 'active' GROUP BY s.topic, c.language
+            """, cancellationToken: cancellationToken))).ToList();
+        var chats = (await connection.QueryAsync<(string Status, int Count)>(new CommandDefinition(
+            "SELECT status, COUNT(*) FROM chats GROUP BY status", cancellationToken: cancellationToken))).ToDictionary(r => r.Status, r => r.Count);
+        var now = clock.GetUtcNow();
+        await context.ReplyAsync("stats", new
+        {
+            Topics = Topics.All.Select(t => new
+            {
+                Topic = t,
+                Name = topics.Name(language, t),
+                Total = bySubscription.Where(r => r.Topic == t).Sum(r => r.Count),
+                Languages = bySubscription.Where(r => r.Topic == t).OrderBy(r => r.Language)
+                    .Select(r => new { Language = r.Language ?? context.Recipient.Language, r.Count }),
+            }),
+            Chats = new { Active = chats.GetValueOrDefault("active"), Blocked = chats.GetValueOrDefault("blocked"), Forgotten = chats.GetValueOrDefault("forgotten") },
+            Day = await DeliveriesAsync(connection, now - TimeSpan.FromDays(1), cancellationToken),
+            Week = await DeliveriesAsync(connection, now - TimeSpan.FromDays(7), cancellationToken),
+            Broadcast = await LatestAsync(language, now, cancellationToken),
+        }, ct: cancellationToken);
+    }
+
+    private static async Task<object> DeliveriesAsync(System.Data.Common.DbConnection connection, DateTimeOffset since, CancellationToken ct)
+    {
+        var rows = (await connection.QueryAsync<(string State, int Count)>(new CommandDefinition(
+            "SELECT state, COUNT(*) FROM outbox WHERE created_at >= @since GROUP BY state", new { since = since.ToMs() }, cancellationToken: ct))).ToDictionary(r => r.State, r => r.Count);
+        return new
+        {
+            Pending = rows.GetValueOrDefault("pending"),
+            Deferred = rows.GetValueOrDefault("deferred"),
+            Sent = rows.GetValueOrDefault("sent"),
+            Blocked = rows.GetValueOrDefault("blocked"),
+            Failed = rows.GetValueOrDefault("failed"),
+            Expired = rows.GetValueOrDefault("expired"),
+        };
+    }
+
+    private async Task<object> LatestAsync(string language, DateTimeOffset now, CancellationToken ct)
+    {
+        var b = await broadcasts.LatestAsync(ct);
+        if (b is null)
+        {
+            return new { Present = false, Id = 0L, Kind = "", Name = "", Topic = "", State = "", Total = 0, Queued = 0, Sent = 0, Blocked = 0, Failed = 0, Deferred = 0, Eta = "" };
+        }
+        var progress = await broadcasts.ProgressAsync(b.Id, ct);
+        var queued = progress.GetValueOrDefault("pending");
+        var deferred = progress.GetValueOrDefault("deferred");
+        var remaining = queued + deferred;
+        var state = b.State == BroadcastState.Enqueued ? (remaining == 0 ? "done" : "sending") : b.State;
+        // The pace of the last minute, or the configured ceiling when nothing went out yet.
+        var perSecond = await broadcasts.SentSinceAsync(b.Id, now - TimeSpan.FromMinutes(1), ct) / 60.0;
+        if (perSecond <= 0)
+        {
+            perSecond = delivery.Value.GlobalRatePerSecond > 0 ? delivery.Value.GlobalRatePerSecond : 25;
+        }
+        return new
+        {
+            Present = true,
+            b.Id,
+            b.Kind,
+            Name = b.CampaignId ?? $"alert #{b.Id}",
+            Topic = topics.Name(language, b.Topic),
+            State = state,
+            b.Total,
+            Queued = queued,
+            Sent = progress.GetValueOrDefault("sent"),
+            Blocked = progress.GetValueOrDefault("blocked"),
+            Failed = progress.GetValueOrDefault("failed"),
+            Deferred = deferred,
+            Eta = remaining == 0 ? "" : words.Format(TimeSpan.FromSeconds(remaining / perSecond), language),
+        };
+    }
+}
