@@ -25,6 +25,10 @@ internal sealed partial class Dispatcher(
     private static readonly TimeSpan SafetyPoll = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<long, byte> _inFlight = new();
+    // Rows whose send completed, by completion number: a page fetched before that completion may still
+    // show the row as pending, and must not send it again.
+    private readonly ConcurrentDictionary<long, long> _completedAt = new();
+    private long _completions;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelSends);
     private readonly CancellationTokenSource _sends = new();
 
@@ -64,12 +68,14 @@ internal sealed partial class Dispatcher(
     {
     restart:
         signal.ClearUrgent();
+        ForgetCompletionsBefore(Volatile.Read(ref _completions));
         var wake = await queue.PromoteDueAsync(ct);
         for (var priority = 0; priority < OutboxQueue.PriorityCount; priority++)
         {
             long afterId = 0;
             while (true)
             {
+                var fetchedAfter = Volatile.Read(ref _completions);
                 var page = await queue.FetchPendingAsync(priority, afterId, PageSize, ct);
                 if (page.Count == 0)
                 {
@@ -78,7 +84,7 @@ internal sealed partial class Dispatcher(
                 foreach (var row in page)
                 {
                     afterId = row.Id;
-                    if (_inFlight.ContainsKey(row.Id))
+                    if (_inFlight.ContainsKey(row.Id) || (_completedAt.TryGetValue(row.Id, out var completed) && completed > fetchedAfter))
                     {
                         continue;
                     }
@@ -144,9 +150,21 @@ internal sealed partial class Dispatcher(
         finally
         {
             gate.Complete(row.ChatId);
+            _completedAt[row.Id] = Interlocked.Increment(ref _completions);
             _inFlight.TryRemove(row.Id, out _);
             _slots.Release();
             signal.Notify();
+        }
+    }
+
+    private void ForgetCompletionsBefore(long number)
+    {
+        foreach (var (id, completed) in _completedAt)
+        {
+            if (completed <= number)
+            {
+                _completedAt.TryRemove(id, out _);
+            }
         }
     }
 
