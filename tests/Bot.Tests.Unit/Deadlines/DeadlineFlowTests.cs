@@ -28,7 +28,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task A_reminder_goes_to_every_member_with_buttons_once()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml, Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml, Start);
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)); // 1d before 17:00
@@ -44,7 +44,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task Done_cancels_every_later_step_and_tells_the_team_once()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml, Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml, Start);
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
         Assert.Equal(5, bot.Steps.Scheduled.Count);
 
@@ -64,7 +64,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task A_snooze_never_crosses_the_due_time()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml, Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml, Start);
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
         bot.Clock.SetUtcNow(occurrence.Due - TimeSpan.FromMinutes(30));
 
@@ -79,7 +79,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task A_snoozed_member_skips_team_reminders_until_the_snooze_fires()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml, Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml, Start);
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 6, 30, 0, TimeSpan.Zero)); // 14:30 local
         await bot.Get<DeadlineActions>().SnoozeAsync(occurrence, 1002, TimeSpan.FromHours(1), CancellationToken.None);
@@ -96,7 +96,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task After_downtime_only_the_latest_missed_reminder_goes_out_marked_late()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml, Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml, Start);
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
 
         // Down from before the 1d reminder until after the 2h one; back 30 minutes before the due time.
@@ -114,7 +114,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task After_downtime_past_the_due_time_only_the_overdue_notice_goes_out()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml, Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml, Start);
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
 
         bot.Clock.SetUtcNow(occurrence.Due + TimeSpan.FromMinutes(30));
@@ -130,7 +130,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task The_lead_gets_the_overdue_notice_when_nobody_acknowledged_and_again_every_interval()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml, Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml, Start);
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
 
         bot.Clock.SetUtcNow(occurrence.Due + TimeSpan.FromHours(1));
@@ -158,7 +158,7 @@ public sealed class DeadlineFlowTests
                 cron: "0 0 17 10 * ?"
                 remind: [1d]
             """;
-        await using var bot = await DeadlineHarness.StartAsync(monthly, Start);
+        await using var bot = await WorkerServices.StartAsync(monthly, Start);
         Assert.Single(await bot.OccurrencesAsync("monthly")); // 10 Dec; 10 Jan's reminder is beyond the 35-day horizon
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2027, 5, 1, 0, 0, 0, TimeSpan.Zero)); // down for five months
@@ -171,7 +171,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task A_one_off_date_already_past_when_first_planned_sends_nothing()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml.Replace("2026-12-03T17:00", "2012-02-17T17:00", StringComparison.Ordinal), Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml.Replace("2026-12-03T17:00", "2012-02-17T17:00", StringComparison.Ordinal), Start);
 
         Assert.Equal(OccurrenceState.Missed, (await bot.OccurrencesAsync("report")).Single().State);
         Assert.Empty(bot.Steps.Scheduled);
@@ -180,7 +180,7 @@ public sealed class DeadlineFlowTests
     [Fact]
     public async Task An_approved_extension_moves_the_due_time_and_restarts_the_ladder()
     {
-        await using var bot = await DeadlineHarness.StartAsync(Yaml, Start);
+        await using var bot = await WorkerServices.StartAsync(Yaml, Start);
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
         bot.Clock.SetUtcNow(occurrence.Due - TimeSpan.FromHours(3));
         var actions = bot.Get<DeadlineActions>();

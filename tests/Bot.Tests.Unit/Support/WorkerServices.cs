@@ -15,11 +15,11 @@ namespace Bot.Tests.Unit.Support;
 /// The worker's real services (not started) on a temporary SQLite file, with fake time and a recording
 /// step scheduler instead of Quartz: tests plan occurrences, move the clock and run steps by hand.
 /// </summary>
-internal sealed class DeadlineHarness : IAsyncDisposable
+internal sealed class WorkerServices : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private DeadlineHarness(IHost host, string directory, FakeTimeProvider clock)
+    private WorkerServices(IHost host, string directory, FakeTimeProvider clock)
     {
         _host = host;
         Directory = directory;
@@ -32,7 +32,7 @@ internal sealed class DeadlineHarness : IAsyncDisposable
 
     public RecordingStepScheduler Steps => (RecordingStepScheduler)Get<IStepScheduler>();
 
-    public static async Task<DeadlineHarness> StartAsync(string deadlinesYaml, DateTimeOffset now)
+    public static async Task<WorkerServices> StartAsync(string deadlinesYaml, DateTimeOffset now)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bot-deadlines-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -46,7 +46,7 @@ internal sealed class DeadlineHarness : IAsyncDisposable
         settings.Configuration["Logging:LogLevel:Default"] = "Warning";
         settings.ConfigureServices = services => services.AddSingleton<IStepScheduler, RecordingStepScheduler>();
         var host = WorkerHost.CreateBuilder([], settings).Build();
-        var harness = new DeadlineHarness(host, directory, clock);
+        var harness = new WorkerServices(host, directory, clock);
         await host.Services.GetServices<IHostedService>().OfType<SqliteStorageInitializer>().Single().StartAsync(CancellationToken.None);
         await host.Services.GetServices<IHostedService>().OfType<TemplatesLoader>().Single().StartAsync(CancellationToken.None);
         harness.Get<DeadlineConfigSource>().Load();

@@ -1,0 +1,110 @@
+using Bot.FakeTelegram;
+using Bot.Tests.Integration.Support;
+using Bot.Worker.Configuration;
+using Bot.Worker.Hosting;
+using Bot.Worker.Storage;
+using Bot.Worker.Storage.Sqlite;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
+
+namespace Bot.Tests.Integration.Worker;
+
+/// <summary>A broadcast to 2,000 subscribers; the worker process is killed (-9) at about 40 % and restarted.</summary>
+public sealed class BroadcastCrashTests(ITestOutputHelper output)
+{
+    private const int Subscribers = 2000;
+    private const int MaxParallelSends = 8;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Each_subscriber_gets_exactly_one_message_after_a_kill_mid_broadcast()
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        var directory = RepoPaths.NewTempDirectory("bot-bcrash");
+        var database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = "Data Source=bot.db" }), new ContentPaths(directory));
+        await new SchemaMigrator(database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await SeedAsync(database);
+        string[] args =
+        [
+            $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", "--Telegram:PollTimeoutSeconds=5",
+            $"--Storage:ConnectionString=Data Source={database.FilePath}", $"--Templates:Directory={RepoPaths.Templates}",
+            $"--Bot:DeadlinesFile={Path.Combine(directory, "none.yaml")}", $"--Bot:CampaignsFile={Path.Combine(directory, "none.yaml")}",
+            "--Logging:File:Path=", "--Delivery:GlobalRatePerSecond=200", "--Delivery:PerChatIntervalMs=0", $"--Delivery:MaxParallelSends={MaxParallelSends}",
+        ];
+
+        using (var first = WorkerProcess.Start(directory, args))
+        {
+            await WaitUntil(() => server.Sent.Count >= Subscribers * 2 / 5, first);
+            first.KillHard();
+        }
+        var received = await QuietCountAsync(server);
+        var recorded = await CountAsync(database, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'");
+        Assert.InRange(received, Subscribers / 5, Subscribers - 1);
+
+        using (var second = WorkerProcess.Start(directory, args))
+        {
+            await WaitUntil(() => server.Sent.Select(m => m.ChatId).Distinct().Count() == Subscribers, second);
+            await WaitUntil(() => CountAsync(database, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").Result == Subscribers, second);
+        }
+
+        var inFlight = received - recorded;
+        var copies = server.Sent.GroupBy(m => m.ChatId).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"received before kill {received}, recorded {recorded}, in flight {inFlight}, repeated {copies.Values.Count(c => c > 1)}");
+        Assert.Equal(Subscribers, copies.Count);
+        Assert.InRange(inFlight, 0, MaxParallelSends);
+        Assert.True(copies.Values.Count(c => c > 1) <= inFlight);
+        Assert.Equal(Subscribers, await CountAsync(database, "SELECT total FROM broadcasts WHERE id = 1"));
+        Assert.Equal(Subscribers, await CountAsync(database, "SELECT COUNT(*) FROM tip_history"));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    /// <summary>2,000 subscribers of tips and an approved campaign run, as the worker left them before it was restarted.</summary>
+    private static async Task SeedAsync(SqliteDatabase database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var tx = await connection.BeginTransactionAsync();
+        var chats = Enumerable.Range(0, Subscribers).Select(i => new { Id = 600_000L + i, Language = (i % 3) switch { 0 => "zh-Hans", 1 => "zh-Hant", _ => "en" } });
+        await connection.ExecuteAsync("INSERT INTO chats (chat_id, kind, user_id, first_name, language, status, status_at, created_at, updated_at) VALUES (@Id, 'private', @Id, 'User', @Language, 'active', 0, 0, 0)", chats, tx);
+        await connection.ExecuteAsync("INSERT INTO subscriptions (chat_id, topic, since) VALUES (@Id, 'tips', 0)", chats, tx);
+        await connection.ExecuteAsync("""
+            INSERT INTO broadcasts (run_key, kind, campaign_id, topic, template, rotate, state, created_at)
+            VALUES ('campaign:weekly-tip@1', 'campaign', 'weekly-tip', 'tips', 'awareness-tip', 'tips', 'approved', 0)
+            """, transaction: tx);
+        await tx.CommitAsync();
+    }
+
+    private static async Task<int> CountAsync(SqliteDatabase database, string sql)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<int>(sql);
+    }
+
+    private static async Task<int> QuietCountAsync(FakeBotApiServer server)
+    {
+        var count = server.Sent.Count;
+        for (var quiet = 0; quiet < 20; quiet++)
+        {
+            await Task.Delay(25);
+            if (server.Sent.Count != count)
+            {
+                count = server.Sent.Count;
+                quiet = 0;
+            }
+        }
+        return count;
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, WorkerProcess worker)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            Assert.False(worker.HasExited, "worker exited:\n" + string.Join("\n", worker.Output));
+            Assert.True(DateTime.UtcNow < deadline, "timed out; worker output:\n" + string.Join("\n", worker.Output.TakeLast(30)));
+            await Task.Delay(5);
+        }
+    }
+}
