@@ -27,6 +27,19 @@ internal sealed class BenchWorker : IAsyncDisposable
     {
         directory ??= Path.Combine(Path.GetTempPath(), "bot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        var settings = Settings(server, directory, globalRatePerSecond, perChatIntervalMs);
+        foreach (var (key, value) in extra)
+        {
+            settings.Configuration[key] = value;
+        }
+        var host = WorkerHost.CreateBuilder([], settings).Build();
+        await host.StartAsync();
+        return new BenchWorker(host, directory);
+    }
+
+    /// <summary>The worker's configuration for a benchmark: the fake server, a SQLite file in <paramref name="directory"/>, warnings only.</summary>
+    public static WorkerHostSettings Settings(FakeBotApiServer server, string directory, int globalRatePerSecond, int perChatIntervalMs)
+    {
         var settings = new WorkerHostSettings { ContentRoot = directory };
         var c = settings.Configuration;
         c["Telegram:Token"] = server.Token;
@@ -38,13 +51,8 @@ internal sealed class BenchWorker : IAsyncDisposable
         c["Delivery:GlobalRatePerSecond"] = globalRatePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
         c["Delivery:PerChatIntervalMs"] = perChatIntervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         c["Bot:DeadlinesFile"] = Path.Combine(directory, "none.yaml");
-        foreach (var (key, value) in extra)
-        {
-            c[key] = value;
-        }
-        var host = WorkerHost.CreateBuilder([], settings).Build();
-        await host.StartAsync();
-        return new BenchWorker(host, directory);
+        c["Bot:CampaignsFile"] = Path.Combine(directory, "none.yaml");
+        return settings;
     }
 
     public async ValueTask DisposeAsync()

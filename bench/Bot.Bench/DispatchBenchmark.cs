@@ -24,7 +24,7 @@ internal static class DispatchBenchmark
         return (baseline, dispatcher);
     }
 
-    private static async Task<double> PlainLoopAsync(FakeBotApiServer server, int messages, long chatBase)
+    public static async Task<double> PlainLoopAsync(FakeBotApiServer server, int messages, long chatBase)
     {
         using var http = new HttpClient();
         var bot = new TelegramBotClient(new TelegramBotClientOptions(server.Token, server.BaseUrl) { RetryThreshold = 0 }, http);

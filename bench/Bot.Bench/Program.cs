@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|render|reminders|idle|all]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|render|reminders|broadcast|idle|all]
 var which = args.Length > 0 ? args[0] : "all";
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 var culture = CultureInfo.InvariantCulture;
@@ -48,6 +48,16 @@ if (which is "reminders" or "all")
     Console.WriteLine(string.Create(culture, $"  lateness p50           : {r.P50.TotalMilliseconds,8:F0} ms"));
     Console.WriteLine(string.Create(culture, $"  lateness p99           : {r.P99.TotalMilliseconds,8:F0} ms   (goal < 2000 ms)"));
     Console.WriteLine(string.Create(culture, $"  lateness max           : {r.Max.TotalMilliseconds,8:F0} ms"));
+}
+
+if (which is "broadcast" or "all")
+{
+    var r = await BroadcastBenchmark.RunAsync(100_000);
+    Console.WriteLine(string.Create(culture, $"broadcast: {r.Subscribers} subscribers of tips on SQLite, awareness-tip with rotation"));
+    Console.WriteLine(string.Create(culture, $"  enqueue                : {r.Enqueue.TotalSeconds,8:F1} s      (goal < 10 s)"));
+    Console.WriteLine(string.Create(culture, $"  resident memory        : {r.RssBeforeMb,8:F0} MB before, peak {r.PeakRssMb:F0} MB (goal < 300 MB)"));
+    Console.WriteLine(string.Create(culture, $"  plain SendMessage loop : {r.PlainLoop,8:F0} msg/s (baseline)"));
+    Console.WriteLine(string.Create(culture, $"  drain, rate limits off : {r.Drain,8:F0} msg/s  ({r.Drain / r.PlainLoop:F2}x, goal >= 0.50x)"));
 }
 
 if (which is "idle" or "all")
