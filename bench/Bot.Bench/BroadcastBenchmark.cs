@@ -29,11 +29,11 @@ internal static class BroadcastBenchmark
         var (enqueue, before, peak) = await EnqueueAsync(server, directory, subscribers);
 
         var plain = await DispatchBenchmark.PlainLoopAsync(server, 5000, chatBase: 9_500_000);
-        var sentBefore = server.Sent.Count;
+        var sentBefore = server.SentCount;
         var watch = Stopwatch.StartNew();
         await using (var worker = await BenchWorker.StartAsync(server, 0, 0, directory))
         {
-            while (server.Sent.Count - sentBefore < subscribers)
+            while (server.SentCount - sentBefore < subscribers)
             {
                 await Task.Delay(100);
             }

@@ -18,7 +18,8 @@ internal static class DispatchBenchmark
         await PlainLoopAsync(server, 200, chatBase: 9_000_000); // warm-up
         var baseline = await PlainLoopAsync(server, messages, chatBase: 1_000_000);
 
-        await using var worker = await BenchWorker.StartAsync(server, globalRatePerSecond: 0, perChatIntervalMs: 0);
+        var parallel = Environment.GetEnvironmentVariable("BENCH_PARALLEL") ?? "8";
+        await using var worker = await BenchWorker.StartAsync(server, globalRatePerSecond: 0, perChatIntervalMs: 0, extra: ("Delivery:MaxParallelSends", parallel));
         await DispatchAsync(server, worker, 200, "warm"); // warm-up
         var dispatcher = await DispatchAsync(server, worker, messages, "run");
         return (baseline, dispatcher);
@@ -38,17 +39,24 @@ internal static class DispatchBenchmark
 
     private static async Task<double> DispatchAsync(FakeBotApiServer server, BenchWorker worker, int messages, string prefix)
     {
-        var before = server.Sent.Count;
+        var before = server.SentCount;
         var rows = Enumerable.Range(0, messages)
             .Select(i => new OutgoingMessage($"{prefix}-{i}", 2_000_000 + i, Text(i), MessagePriority.Tip, "bench"))
             .ToList();
         var watch = Stopwatch.StartNew();
         await worker.Outbox.EnqueueManyAsync(rows, CancellationToken.None);
-        while (server.Sent.Count < before + messages)
+        while (server.SentCount < before + messages)
         {
             await Task.Delay(1);
         }
-        return messages / watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
+        if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1")
+        {
+            var stamps = server.Sent.Skip(before).Select(m => m.ReceivedTimestamp).Order().ToList();
+            var first = System.Diagnostics.Stopwatch.GetElapsedTime(stamps[0], stamps[^1]);
+            Console.WriteLine($"  first-to-last {first.TotalMilliseconds:F0} ms, total {elapsed.TotalMilliseconds:F0} ms, steady {messages / first.TotalSeconds:F0}/s");
+        }
+        return messages / elapsed.TotalSeconds;
     }
 
     private static string Text(int i) => $"<b>Anti-fraud tip {i}</b>\nPolice never ask you to move money to a \"safe account\". Call 96110.";

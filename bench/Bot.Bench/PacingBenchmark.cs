@@ -15,7 +15,7 @@ internal static class PacingBenchmark
             .Select(i => new OutgoingMessage($"pace-{i}", 3_000_000 + i, $"paced message {i}", MessagePriority.Tip, "bench"))
             .ToList();
         await worker.Outbox.EnqueueManyAsync(rows, CancellationToken.None);
-        while (server.Sent.Count < messages)
+        while (server.SentCount < messages)
         {
             await Task.Delay(50);
         }

@@ -27,7 +27,7 @@ internal static class ReminderBenchmark
         var watch = Stopwatch.StartNew();
         await using var worker = await BenchWorker.StartAsync(server, 0, 0, directory, ("Bot:DeadlinesFile", Path.Combine(directory, "deadlines.yaml")));
         var planning = watch.Elapsed;
-        while (server.Sent.Count < count)
+        while (server.SentCount < count)
         {
             await Task.Delay(200);
         }

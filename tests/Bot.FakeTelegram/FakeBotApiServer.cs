@@ -69,6 +69,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public IReadOnlyList<SentMessage> Sent => _journal.Sent;
 
+    /// <summary>How many messages were accepted so far; unlike <see cref="Sent"/> it copies nothing.</summary>
+    public int SentCount => _journal.SentCount;
+
     public IReadOnlyList<ApiCall> Calls => _journal.Calls;
 
     public IReadOnlyList<MessageEdit> Edits => _journal.Edits;

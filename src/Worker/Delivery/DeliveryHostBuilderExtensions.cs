@@ -11,6 +11,7 @@ public static class DeliveryHostBuilderExtensions
         builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        builder.Services.AddSingleton<SentRecorder>();
         builder.Services.AddSingleton<OutboxQueue>();
         builder.Services.AddSingleton<SendGate>();
         builder.Services.AddSingleton<DeliveryAttempt>();

@@ -4,7 +4,7 @@ using Dapper;
 namespace Bot.Worker.Delivery;
 
 /// <summary>The dispatcher's reads and result writes on the outbox.</summary>
-internal sealed class OutboxQueue(IDatabase database, TimeProvider clock)
+internal sealed class OutboxQueue(IDatabase database, SentRecorder sent, TimeProvider clock)
 {
     public const int PriorityCount = 4;
 
@@ -32,9 +32,8 @@ internal sealed class OutboxQueue(IDatabase database, TimeProvider clock)
         return next is { } ms ? UnixTime.FromMs(ms) : null;
     }
 
-    public Task MarkSentAsync(long id, int messageId, CancellationToken ct) => ExecuteAsync(
-        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, message_id = @messageId, sent_at = @now, updated_at = @now, last_error = NULL WHERE id = @id",
-        new { id, messageId, now = clock.NowMs() }, ct);
+    /// <summary>Completes once the row is durably sent (written in a batch with other results).</summary>
+    public Task MarkSentAsync(long id, int messageId, CancellationToken ct) => sent.RecordAsync(id, messageId).WaitAsync(ct);
 
     public Task MarkDeferredAsync(long id, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct) => ExecuteAsync(
         "UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, updated_at = @now WHERE id = @id",

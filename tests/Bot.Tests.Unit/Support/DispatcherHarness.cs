@@ -13,6 +13,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     private readonly TempDatabase _db;
     private readonly Dispatcher _dispatcher;
     private readonly DispatchSignal _signal;
+    private readonly SentRecorder _sent;
     private TaskCompletionSource _idle = NewIdle();
 
     private DispatcherHarness(TempDatabase db, FakeTimeProvider clock, DeliveryOptions options)
@@ -20,7 +21,8 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _db = db;
         Clock = clock;
         _signal = new DispatchSignal();
-        var queue = new OutboxQueue(db.Database, clock);
+        _sent = new SentRecorder(db.Database, clock);
+        var queue = new OutboxQueue(db.Database, _sent, clock);
         var gate = new SendGate(Options.Create(options), clock);
         Outbox = new OutboxStore(db.Database, clock, _signal);
         var attempt = new DeliveryAttempt(Transport, queue, gate, this, Options.Create(options), clock, NullLogger<DeliveryAttempt>.Instance);
@@ -96,6 +98,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         await _dispatcher.StopAsync(CancellationToken.None);
         _dispatcher.Dispose();
         _signal.Dispose();
+        await _sent.DisposeAsync();
         await _db.DisposeAsync();
     }
 
