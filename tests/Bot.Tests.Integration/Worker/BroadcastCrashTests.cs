@@ -16,7 +16,6 @@ public sealed class BroadcastCrashTests(ITestOutputHelper output)
 {
     private const int Subscribers = 2000;
     private const int MaxParallelSends = 8;
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task Each_subscriber_gets_exactly_one_message_after_a_kill_mid_broadcast()
@@ -36,17 +35,17 @@ public sealed class BroadcastCrashTests(ITestOutputHelper output)
 
         using (var first = WorkerProcess.Start(directory, args))
         {
-            await WaitUntil(() => server.Sent.Count >= Subscribers * 2 / 5, first);
+            await Eventually.TrueAsync(() => server.Sent.Count >= Subscribers * 2 / 5, first);
             first.KillHard();
         }
-        var received = await QuietCountAsync(server);
+        var received = await Eventually.QuietSentCountAsync(server);
         var recorded = await CountAsync(database, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'");
         Assert.InRange(received, Subscribers / 5, Subscribers - 1);
 
         using (var second = WorkerProcess.Start(directory, args))
         {
-            await WaitUntil(() => server.Sent.Select(m => m.ChatId).Distinct().Count() == Subscribers, second);
-            await WaitUntil(() => CountAsync(database, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").Result == Subscribers, second);
+            await Eventually.TrueAsync(() => server.Sent.Select(m => m.ChatId).Distinct().Count() == Subscribers, second);
+            await Eventually.TrueAsync(() => CountAsync(database, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").Result == Subscribers, second);
         }
 
         var inFlight = received - recorded;
@@ -80,31 +79,5 @@ public sealed class BroadcastCrashTests(ITestOutputHelper output)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<int>(sql);
-    }
-
-    private static async Task<int> QuietCountAsync(FakeBotApiServer server)
-    {
-        var count = server.Sent.Count;
-        for (var quiet = 0; quiet < 20; quiet++)
-        {
-            await Task.Delay(25);
-            if (server.Sent.Count != count)
-            {
-                count = server.Sent.Count;
-                quiet = 0;
-            }
-        }
-        return count;
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, WorkerProcess worker)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            Assert.False(worker.HasExited, "worker exited:\n" + string.Join("\n", worker.Output));
-            Assert.True(DateTime.UtcNow < deadline, "timed out; worker output:\n" + string.Join("\n", worker.Output.TakeLast(30)));
-            await Task.Delay(5);
-        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class CampaignTests
             }
         }
         int Replies(long id) => 1 + (unsubscribed.Contains(id) ? 0 : 1) + (quiet.Contains(id) ? 1 : 0);
-        await WaitUntil(() => users.All(u => server.SentTo(u.Id).Count >= Replies(u.Id)));
+        await Eventually.TrueAsync(() => users.All(u => server.SentTo(u.Id).Count >= Replies(u.Id)));
         foreach (var id in blocking)
         {
             server.BlockChat(id);
@@ -58,7 +58,7 @@ public sealed class CampaignTests
 
         clock.Advance(TimeSpan.FromMinutes(1)); // 10:00: Quartz fires the campaign
         var reached = users.Where(u => !unsubscribed.Contains(u.Id) && !quiet.Contains(u.Id) && !blocking.Contains(u.Id)).ToList();
-        await WaitUntil(() => reached.All(u => server.SentTo(u.Id).Count >= Replies(u.Id) + 1));
+        await Eventually.TrueAsync(() => reached.All(u => server.SentTo(u.Id).Count >= Replies(u.Id) + 1));
         await bot.WaitForAsync("SELECT COUNT(*) FROM outbox WHERE kind = 'awareness-tip' AND state = 'blocked'", blocking.Count);
 
         foreach (var (id, language) in reached)
@@ -82,7 +82,7 @@ public sealed class CampaignTests
 
         clock.Advance(TimeSpan.FromMinutes(31)); // 10:31: the quiet window has ended
         bot.Get<DispatchSignal>().Notify();
-        await WaitUntil(() => quiet.All(id => server.SentTo(id).Count == Replies(id) + 1));
+        await Eventually.TrueAsync(() => quiet.All(id => server.SentTo(id).Count == Replies(id) + 1));
         Assert.All(users.Where(u => unsubscribed.Contains(u.Id)), u => Assert.Equal(Replies(u.Id), server.SentTo(u.Id).Count));
         Assert.Equal(blocking.Count, server.Calls.Count(c => c.Method == "sendMessage" && c.StatusCode == 403));
         await bot.WaitForAsync("SELECT COUNT(*) FROM outbox WHERE kind = 'awareness-tip' AND state = 'sent'", 270 - blocking.Count);
@@ -118,15 +118,5 @@ public sealed class CampaignTests
         Assert.Contains("96110", alert.VisibleText, StringComparison.Ordinal);
         Assert.Equal(1, await bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = '/approve' AND allowed = 0 AND user_id = @first", new { first }));
         Assert.Equal(1, await bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = '/approve' AND allowed = 1 AND user_id = @second", new { second }));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(20);
-        }
     }
 }

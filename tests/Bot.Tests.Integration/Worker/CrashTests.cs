@@ -17,7 +17,6 @@ public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Messages = 200;
     private const int MaxParallelSends = 8;
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task A_worker_killed_mid_drain_sends_every_key_exactly_once_after_restart()
@@ -35,18 +34,18 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         using (var first = WorkerProcess.Start(directory, args))
         {
-            await WaitUntil(() => server.Sent.Count >= Messages * 2 / 5, first);
+            await Eventually.TrueAsync(() => server.Sent.Count >= Messages * 2 / 5, first);
             first.KillHard();
         }
         // Requests already in the server's socket when the process died are still read: let them land.
-        var receivedBeforeKill = await QuietCountAsync(server);
+        var receivedBeforeKill = await Eventually.QuietSentCountAsync(server);
         var recordedBeforeKill = await CountSentAsync(database);
         Assert.InRange(receivedBeforeKill, Messages / 5, Messages - 1);
 
         using (var second = WorkerProcess.Start(directory, args))
         {
-            await WaitUntil(() => server.Sent.Select(m => m.Text).Distinct().Count() == Messages, second);
-            await WaitUntil(() => CountSentAsync(database).Result == Messages, second);
+            await Eventually.TrueAsync(() => server.Sent.Select(m => m.Text).Distinct().Count() == Messages, second);
+            await Eventually.TrueAsync(() => CountSentAsync(database).Result == Messages, second);
         }
 
         var inFlightAtKill = receivedBeforeKill - recordedBeforeKill;
@@ -74,35 +73,9 @@ public sealed class CrashTests(ITestOutputHelper output)
         return database;
     }
 
-    private static async Task<int> QuietCountAsync(FakeBotApiServer server)
-    {
-        var count = server.Sent.Count;
-        for (var quiet = 0; quiet < 20; quiet++)
-        {
-            await Task.Delay(25);
-            if (server.Sent.Count != count)
-            {
-                count = server.Sent.Count;
-                quiet = 0;
-            }
-        }
-        return count;
-    }
-
     private static async Task<int> CountSentAsync(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE state = 'sent'");
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, WorkerProcess worker)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            Assert.False(worker.HasExited, "worker exited:\n" + string.Join("\n", worker.Output));
-            Assert.True(DateTime.UtcNow < deadline, "timed out; worker output:\n" + string.Join("\n", worker.Output));
-            await Task.Delay(5);
-        }
     }
 }

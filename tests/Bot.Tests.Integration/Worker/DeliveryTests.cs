@@ -57,7 +57,7 @@ public sealed class DeliveryTests
             [.. Enumerable.Range(1, 3).Select(i => new OutgoingMessage($"tip-{i}", 2101, $"tip {i}", MessagePriority.Tip, "awareness-tip"))],
             CancellationToken.None);
         await server.WaitForCallAsync("sendMessage", c => c.StatusCode == 403, Wait);
-        await WaitUntil(async () => await bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE chat_id = 2101 AND state = 'blocked'") == 3
+        await Eventually.TrueAsync(async () => await bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE chat_id = 2101 AND state = 'blocked'") == 3
             && await bot.ScalarAsync<string>("SELECT status FROM chats WHERE chat_id = 2101") == "blocked");
 
         Assert.Single(server.Calls, c => c.Method == "sendMessage" && c.StatusCode == 403);
@@ -115,7 +115,7 @@ public sealed class DeliveryTests
         await bot.EnqueueAsync("flaky", 2401, "hello");
         foreach (var (attempts, backoff) in new[] { (1, 5), (2, 15) })
         {
-            await WaitUntil(async () => await bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE idem_key = 'flaky' AND state = 'deferred' AND attempts = @attempts", new { attempts }) == 1);
+            await Eventually.TrueAsync(async () => await bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE idem_key = 'flaky' AND state = 'deferred' AND attempts = @attempts", new { attempts }) == 1);
             await Settle(bot.Get<Dispatcher>(), bot, () => clock.Advance(TimeSpan.FromSeconds(backoff)));
         }
 
@@ -138,16 +138,6 @@ public sealed class DeliveryTests
         finally
         {
             dispatcher.Idle -= OnIdle;
-        }
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(10);
         }
     }
 }
