@@ -16,13 +16,10 @@ internal sealed class BotUnderTest : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _directory;
-    private readonly bool _keepDirectory;
-
-    private BotUnderTest(IHost host, string directory, LogCapture logs, bool keepDirectory)
+    private BotUnderTest(IHost host, string directory, LogCapture logs)
     {
         _host = host;
         _directory = directory;
-        _keepDirectory = keepDirectory;
         Logs = logs;
     }
 
@@ -32,8 +29,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public string Directory => _directory;
 
-    /// <summary>Starts the host; <paramref name="keepDirectory"/> leaves the database for a second host (a restart).</summary>
-    public static async Task<BotUnderTest> StartAsync(FakeBotApiServer server, Action<WorkerHostSettings>? configure = null, string? directory = null, bool keepDirectory = false)
+    public static async Task<BotUnderTest> StartAsync(FakeBotApiServer server, Action<WorkerHostSettings>? configure = null, string? directory = null)
     {
         var settings = Settings(server, directory ?? RepoPaths.NewTempDirectory("bot-it"));
         configure?.Invoke(settings);
@@ -47,7 +43,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
             host.Dispose();
             throw;
         }
-        return new BotUnderTest(host, settings.ContentRoot!, (LogCapture)settings.LogSink!, keepDirectory);
+        return new BotUnderTest(host, settings.ContentRoot!, (LogCapture)settings.LogSink!);
     }
 
     public static WorkerHostSettings Settings(FakeBotApiServer server, string directory)
@@ -100,10 +96,6 @@ internal sealed class BotUnderTest : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_keepDirectory)
-        {
-            return;
-        }
         try
         {
             System.IO.Directory.Delete(_directory, recursive: true);

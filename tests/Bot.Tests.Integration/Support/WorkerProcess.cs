@@ -65,6 +65,14 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM, like systemd or Ctrl+C: the host shuts down in order.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        await WaitForExitAsync(timeout);
+    }
+
     /// <summary>SIGKILL, like kill -9: no shutdown code runs.</summary>
     public void KillHard()
     {

@@ -118,5 +118,12 @@ public sealed class CampaignTests
         Assert.Contains("96110", alert.VisibleText, StringComparison.Ordinal);
         Assert.Equal(1, await bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = '/approve' AND allowed = 0 AND user_id = @first", new { first }));
         Assert.Equal(1, await bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = '/approve' AND allowed = 1 AND user_id = @second", new { second }));
+
+        server.EnqueueText(second, "/stats", languageCode: "en");
+        server.EnqueueText(second, "/audit", languageCode: "en");
+        var views = await server.WaitForMessagesAsync(second, 5, Wait); // notice, preview, decision, stats, audit
+        Assert.Contains("alert #1", views[3].VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Fraud alerts: 1", views[3].VisibleText, StringComparison.Ordinal);
+        Assert.Contains("/broadcast", views[4].VisibleText, StringComparison.Ordinal);
     }
 }

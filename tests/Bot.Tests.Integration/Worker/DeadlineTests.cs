@@ -63,26 +63,74 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public async Task A_restart_loses_no_step_and_sends_none_twice()
+    public async Task A_restart_of_the_worker_process_loses_no_step_and_sends_none_twice()
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
-        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(9), "remind: [7s, 4s, 1s]");
-        await using (var first = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory, keepDirectory: true))
+        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(12), "remind: [9s, 5s, 1s]");
+        string[] args =
+        [
+            $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", "--Telegram:PollTimeoutSeconds=5",
+            $"--Storage:ConnectionString=Data Source={Path.Combine(directory, "bot.db")}", $"--Templates:Directory={RepoPaths.Templates}",
+            $"--Bot:DeadlinesFile={Path.Combine(directory, "deadlines.yaml")}", $"--Bot:CampaignsFile={Path.Combine(directory, "none.yaml")}",
+            "--Logging:File:Path=", "--Delivery:PerChatIntervalMs=0",
+        ];
+        using (var first = WorkerProcess.Start(directory, args))
         {
             await server.WaitForMessagesAsync(Member, 1, Wait);
+            await first.StopAsync(Wait);
         }
         Assert.Single(server.SentTo(Member));
 
-        await using var second = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory);
+        using var second = WorkerProcess.Start(directory, args);
         var all = await server.WaitForMessagesAsync(Member, 3, Wait);
         await server.WaitForMessagesAsync(Lead, 3, Wait);
+        await Eventually.TrueAsync(() => server.SentCount == 6 && CountAsync(directory, "SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder' AND state = 'sent'").Result == 6, second);
 
         Assert.Equal(3, all.Count);
-        Assert.Equal(3, await second.ScalarAsync<int>("SELECT COUNT(DISTINCT idem_key) FROM outbox WHERE chat_id = @Member AND kind = 'deadline-reminder'", new { Member }));
-        await second.WaitForAsync("SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder' AND state = 'sent'", 6);
-        Assert.Equal(3, await second.ScalarAsync<int>("SELECT COUNT(*) FROM occurrence_steps WHERE step LIKE 'remind:%' AND state = 'sent'"));
+        Assert.Equal(3, await CountAsync(directory, "SELECT COUNT(DISTINCT idem_key) FROM outbox WHERE chat_id = 6002 AND kind = 'deadline-reminder'"));
+        Assert.Equal(3, await CountAsync(directory, "SELECT COUNT(*) FROM occurrence_steps WHERE step LIKE 'remind:%' AND state = 'sent'"));
         Assert.Equal(3, server.SentTo(Member).Count);
+    }
+
+    [Fact]
+    public async Task An_invite_code_lets_someone_join_a_team_once()
+    {
+        const long admin = 6100, newcomer = 6200, other = 6300;
+        await using var server = await FakeBotApiServer.StartAsync();
+        var directory = RepoPaths.NewTempDirectory("bot-deadline");
+        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddDays(3), "remind: [1d]");
+        await using var bot = await BotUnderTest.StartAsync(server, s =>
+        {
+            Configure(s, directory);
+            s.Configuration["Bot:Admins:0"] = admin.ToString(CultureInfo.InvariantCulture);
+        }, directory);
+
+        server.EnqueueText(newcomer, "/deadlines", languageCode: "en");
+        Assert.Contains("team", (await server.WaitForMessagesAsync(newcomer, 1, Wait))[0].VisibleText, StringComparison.OrdinalIgnoreCase);
+        server.EnqueueText(admin, "/invite fraud", languageCode: "en");
+        var invite = (await server.WaitForMessagesAsync(admin, 1, Wait))[0];
+        var code = System.Text.RegularExpressions.Regex.Match(invite.VisibleText, "/join ([0-9A-F]{10})").Groups[1].Value;
+        Assert.NotEmpty(code);
+
+        server.EnqueueText(newcomer, "/join " + code, languageCode: "en");
+        server.EnqueueText(newcomer, "/deadlines", languageCode: "en");
+        server.EnqueueText(other, "/join " + code, languageCode: "en");
+
+        var replies = await server.WaitForMessagesAsync(newcomer, 3, Wait);
+        Assert.Contains("Fraud desk", replies[1].VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Quarterly fraud report", replies[2].VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fraud desk", (await server.WaitForMessagesAsync(other, 1, Wait))[0].VisibleText, StringComparison.Ordinal);
+        Assert.Equal(1, await bot.ScalarAsync<int>("SELECT COUNT(*) FROM team_members WHERE user_id = @newcomer AND source = 'invite'", new { newcomer }));
+    }
+
+    private static async Task<int> CountAsync(string directory, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "bot.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private static void Configure(Bot.Worker.Hosting.WorkerHostSettings settings, string directory) =>

@@ -93,6 +93,24 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Deadlines_next_prints_the_schedule_and_fails_on_a_bad_file()
+    {
+        var directory = RepoPaths.NewTempDirectory("bot-cli");
+        using (var good = WorkerProcess.Start(RepoPaths.Root, "deadlines", "next"))
+        {
+            Assert.Equal(0, await good.WaitForExitAsync(Wait));
+            Assert.Contains(good.Output, l => l.Contains("monthly-work-report", StringComparison.Ordinal));
+            Assert.Contains(good.Output, l => l.Contains("remind:5d", StringComparison.Ordinal));
+        }
+        var bad = Path.Combine(directory, "deadlines.yaml");
+        await File.WriteAllTextAsync(bad, "teams:\n  - id: a\n    lead: 1\ndeadlines:\n  - id: d\n    title: T\n    team: a\n    due: tomorrow\n");
+        using var failing = WorkerProcess.Start(RepoPaths.Root, "deadlines", "next", $"--Bot:DeadlinesFile={bad}");
+
+        Assert.Equal(1, await failing.WaitForExitAsync(Wait));
+        Assert.Contains(failing.Output, l => l.StartsWith($"{bad}:8:10: deadlines[0].due", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Console_mode_starts_with_no_configuration_and_answers_start()
     {
         var data = RepoPaths.NewTempDirectory("bot-console");
