@@ -16,7 +16,7 @@ internal sealed class BroadcastDecider(BroadcastService broadcasts, BroadcastSto
         var (outcome, b) = await broadcasts.DecideAsync(number, context.User.Id, approve, ct);
         var audience = b is null ? 0 : await store.AudienceAsync(b.Topic, ct);
         var me = await recipients.NameAsync(context.User.Id, ct);
-        await context.ReplyAsync("broadcast-decision", notices.Decision(outcome, b, audience, outcome is BroadcastDecision.Approved or BroadcastDecision.Rejected ? me : "", context.Language), ct: ct);
+        await context.ReplyAsync("broadcast-decision", notices.Decision(outcome, number, b, audience, outcome is BroadcastDecision.Approved or BroadcastDecision.Rejected ? me : "", context.Language), ct: ct);
         if (outcome is BroadcastDecision.Approved or BroadcastDecision.Rejected)
         {
             await notices.DecidedAsync(outcome, b!, audience, context.User.Id, ct);

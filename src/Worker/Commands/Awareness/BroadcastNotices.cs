@@ -31,7 +31,7 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
     public string Preview(Broadcast b, Recipient to) => renderer.Render(b.Template, to, models.Preview(b, to.Language));
 
     /// <summary>The broadcast-decision values for a reply or notice.</summary>
-    public object Decision(BroadcastDecision outcome, Broadcast? b, int audience, string by, string language) => new
+    public object Decision(BroadcastDecision outcome, long id, Broadcast? b, int audience, string by, string language) => new
     {
         Action = outcome switch
         {
@@ -41,7 +41,7 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
             BroadcastDecision.AlreadyDecided => "already_decided",
             _ => "not_found",
         },
-        Id = b?.Id ?? 0,
+        Id = id,
         Topic = b is null ? "" : topics.Name(language, b.Topic),
         Template = b?.Template ?? "",
         Audience = audience,
@@ -55,7 +55,7 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
             return;
         }
         var to = await recipients.ForAsync(proposer, ct);
-        var html = renderer.Render("broadcast-decision", to, Decision(outcome, b, audience, await recipients.NameAsync(decider, ct), to.Language));
+        var html = renderer.Render("broadcast-decision", to, Decision(outcome, b.Id, b, audience, await recipients.NameAsync(decider, ct), to.Language));
         await outbox.EnqueueAsync(new OutgoingMessage($"bc:{b.Id}:decided:{proposer}", proposer, html, MessagePriority.Reply, "broadcast-decision"), ct);
     }
 }
