@@ -118,6 +118,7 @@ public sealed class DispatcherTests
     {
         var options = DispatcherHarness.Unlimited();
         options.PerChatIntervalMs = 1000;
+        options.MaxParallelSends = 1; // sends to different chats in parallel may arrive in either order
         await using var bot = await DispatcherHarness.StartAsync(options);
         await bot.EnqueueAsync("1", 5, "first");
         await bot.EnqueueAsync("2", 5, "second");
