@@ -6,13 +6,9 @@ namespace Bot.Worker.Audit;
 /// <summary>Admin actions and refused attempts, newest last.</summary>
 internal sealed class AuditLog(IDatabase database, TimeProvider clock)
 {
-    public async Task WriteAsync(long userId, string action, string? detail, bool allowed, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_log (at, user_id, action, detail, allowed) VALUES (@at, @userId, @action, @detail, @allowed)",
-            new { at = clock.NowMs(), userId, action, detail, allowed = allowed ? 1 : 0 }, cancellationToken: ct));
-    }
+    public Task WriteAsync(long userId, string action, string? detail, bool allowed, CancellationToken ct) => database.ExecuteAsync(
+        "INSERT INTO audit_log (at, user_id, action, detail, allowed) VALUES (@at, @userId, @action, @detail, @allowed)",
+        new { at = clock.NowMs(), userId, action, detail, allowed = allowed ? 1 : 0 }, ct);
 
     public async Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken ct)
     {

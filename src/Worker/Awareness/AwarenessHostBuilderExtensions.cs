@@ -14,6 +14,7 @@ public static class AwarenessHostBuilderExtensions
     {
         var services = builder.Services;
         services.AddSingleton<ChatStore>();
+        services.AddSingleton<RecipientDirectory>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<IBlockedChatHandler>(sp => sp.GetRequiredService<SubscriptionStore>());
         services.AddSingleton<ForgetService>();

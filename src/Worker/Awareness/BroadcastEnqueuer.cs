@@ -1,4 +1,4 @@
-using Bot.Worker.Commands;
+using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
 using Bot.Worker.Templating;
 using Dapper;
@@ -13,7 +13,7 @@ namespace Bot.Worker.Awareness;
 /// Tips and campaign messages for a chat in its quiet hours wait for the end of the window.
 /// </summary>
 internal sealed partial class BroadcastEnqueuer(
-    BroadcastStore store, OutboxStore outbox, MessageRenderer renderer, BroadcastModels models, BotSettings settings, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
+    BroadcastStore store, OutboxStore outbox, MessageRenderer renderer, BroadcastModels models, RecipientDirectory recipients, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
 {
     public const int BatchSize = 1000;
 
@@ -45,7 +45,7 @@ internal sealed partial class BroadcastEnqueuer(
         LogEnqueued(b.Id, b.RunKey, total);
     }
 
-    private (List<OutgoingMessage> Messages, List<(long ChatId, string TipId, bool StartsOver)> Tips) Build(Broadcast b, IReadOnlyList<SubscriberRow> batch, ILookup<long, string>? seen)
+    private (List<OutgoingMessage> Messages, List<(long ChatId, string TipId, bool StartsOver)> Tips) Build(Broadcast b, IReadOnlyList<ChatRecord> batch, ILookup<long, string>? seen)
     {
         var now = clock.GetUtcNow();
         var isAlert = b.Kind == BroadcastKind.Alert;
@@ -53,8 +53,7 @@ internal sealed partial class BroadcastEnqueuer(
         var tips = new List<(long, string, bool)>();
         foreach (var chat in batch)
         {
-            var zone = chat.QuietZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : settings.TimeZone;
-            var to = new Recipient(chat.ChatId, chat.UserId ?? chat.ChatId, chat.FirstName ?? "", chat.Username, chat.Language ?? settings.DefaultLanguage, zone);
+            var to = recipients.For(chat.ChatId, chat);
             object values;
             if (seen is not null)
             {
@@ -68,7 +67,7 @@ internal sealed partial class BroadcastEnqueuer(
             }
             messages.Add(new OutgoingMessage($"bc:{b.Id}:{chat.ChatId}", chat.ChatId, renderer.Render(b.Template, to, values),
                 isAlert ? MessagePriority.Alert : MessagePriority.Tip, b.Template,
-                NotBefore: isAlert ? null : QuietHours.DeferUntil(chat.QuietStart, chat.QuietEnd, zone, now),
+                NotBefore: isAlert ? null : QuietHours.DeferUntil(chat.QuietStart, chat.QuietEnd, to.TimeZone, now),
                 BroadcastId: b.Id));
         }
         return (messages, tips);

@@ -1,3 +1,4 @@
+using Bot.Worker.Chats;
 using Bot.Worker.Storage;
 using Dapper;
 
@@ -54,10 +55,10 @@ internal sealed class BroadcastStore(IDatabase database, TimeProvider clock)
     }
 
     /// <summary>The next batch of active subscribers of the topic after <paramref name="afterChatId"/>, by chat id.</summary>
-    public async Task<IReadOnlyList<SubscriberRow>> SubscribersAsync(string topic, long afterChatId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<ChatRecord>> SubscribersAsync(string topic, long afterChatId, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<SubscriberRow>(new CommandDefinition("""
+        return (await connection.QueryAsync<ChatRecord>(new CommandDefinition("""
             SELECT s.chat_id AS ChatId, c.user_id AS UserId, c.first_name AS FirstName, c.username, c.language,
                    c.quiet_start AS QuietStart, c.quiet_end AS QuietEnd, c.quiet_zone AS QuietZone
             FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id

@@ -46,21 +46,15 @@ internal sealed class ChatStore(IDatabase database, TimeProvider clock)
             $"SELECT {Columns} FROM chats WHERE chat_id = @chatId", new { chatId }, cancellationToken: ct));
     }
 
-    public Task SetLanguageAsync(long chatId, string language, CancellationToken ct) => ExecuteAsync(
+    public Task SetLanguageAsync(long chatId, string language, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE chats SET language = @language, updated_at = @now WHERE chat_id = @chatId",
         new { chatId, language, now = clock.NowMs() }, ct);
 
-    public Task SetQuietHoursAsync(long chatId, int? start, int? end, string? zone, CancellationToken ct) => ExecuteAsync(
+    public Task SetQuietHoursAsync(long chatId, int? start, int? end, string? zone, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE chats SET quiet_start = @start, quiet_end = @end, quiet_zone = @zone, updated_at = @now WHERE chat_id = @chatId",
         new { chatId, start, end, zone, now = clock.NowMs() }, ct);
 
-    public Task SetStatusAsync(long chatId, string status, CancellationToken ct) => ExecuteAsync(
+    public Task SetStatusAsync(long chatId, string status, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE chats SET status = @status, status_at = @now, updated_at = @now WHERE chat_id = @chatId AND status <> @status",
         new { chatId, status, now = clock.NowMs() }, ct);
-
-    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-    }
 }

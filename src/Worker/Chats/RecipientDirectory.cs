@@ -1,15 +1,16 @@
-using Bot.Worker.Chats;
 using Bot.Worker.Commands;
 using Bot.Worker.Templating;
 
-namespace Bot.Worker.Deadlines;
+namespace Bot.Worker.Chats;
 
 /// <summary>How to address a chat the bot writes to first: its language and zone as stored, else the defaults.</summary>
 internal sealed class RecipientDirectory(ChatStore chats, BotSettings settings)
 {
-    public async Task<Recipient> ForAsync(long chatId, CancellationToken ct)
+    public async Task<Recipient> ForAsync(long chatId, CancellationToken ct) => For(chatId, await chats.FindAsync(chatId, ct));
+
+    /// <summary>The recipient for a chat row already read (null: a chat the bot has never heard from).</summary>
+    public Recipient For(long chatId, ChatRecord? chat)
     {
-        var chat = await chats.FindAsync(chatId, ct);
         var zone = chat?.QuietZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : settings.TimeZone;
         return new Recipient(chatId, chat?.UserId ?? chatId, chat?.FirstName ?? "", chat?.Username, chat?.Language ?? settings.DefaultLanguage, zone);
     }

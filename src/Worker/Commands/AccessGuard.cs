@@ -6,7 +6,7 @@ namespace Bot.Worker.Commands;
 /// Checks who may use a command: admin commands need an admin (a refusal is audited), team commands a
 /// member of any team. Everyone refused gets a polite reply.
 /// </summary>
-internal sealed class AccessGuard(AuditLog audit, IEnumerable<IMembershipCheck> membership)
+internal sealed class AccessGuard(AuditLog audit, IMembershipCheck membership)
 {
     public async Task<bool> AllowAsync(ICommandHandler handler, CommandContext context, string text, CancellationToken ct)
     {
@@ -16,23 +16,11 @@ internal sealed class AccessGuard(AuditLog audit, IEnumerable<IMembershipCheck> 
                 await audit.WriteAsync(context.User.Id, "/" + handler.Name, text, allowed: false, ct);
                 await context.ReplyAsync("not-allowed", new { Command = "/" + handler.Name, Required = "admin" }, ct: ct);
                 return false;
-            case CommandAccess.TeamMember when !context.IsAdmin && !await IsMemberAsync(context.User.Id, ct):
+            case CommandAccess.TeamMember when !context.IsAdmin && !await membership.IsMemberAsync(context.User.Id, ct):
                 await context.ReplyAsync("not-allowed", new { Command = "/" + handler.Name, Required = "member" }, ct: ct);
                 return false;
             default:
                 return true;
         }
-    }
-
-    private async Task<bool> IsMemberAsync(long userId, CancellationToken ct)
-    {
-        foreach (var check in membership)
-        {
-            if (await check.IsMemberAsync(userId, ct))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
@@ -92,15 +93,17 @@ internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recip
         MessagePriority priority, bool withButtons, Func<Recipient, object> values, CancellationToken ct)
     {
         var messages = new List<OutgoingMessage>();
+        var events = new List<OccurrenceEvent>();
         foreach (var chat in chats.Distinct())
         {
             var to = await recipients.ForAsync(chat, ct);
             var (html, version) = renderer.RenderVersioned(template, to, values(to));
             messages.Add(new OutgoingMessage($"{key}:{chat.ToString(CultureInfo.InvariantCulture)}", chat, html, priority, template,
                 withButtons ? view.ReminderButtons(o.Id, to.Language) : null));
-            await store.AddEventAsync(o.Id, evidence, chat > 0 ? chat : null, chat, step, version, ct: ct);
+            events.Add(new OccurrenceEvent(o.Id, evidence, chat > 0 ? chat : null, chat, step, version));
         }
         await outbox.EnqueueManyAsync(messages, ct);
+        await store.AddEventsAsync(events, ct);
     }
 
     private async Task<IReadOnlyList<long>> TeamChatsAsync(string teamId, CancellationToken ct)

@@ -23,7 +23,6 @@ public static class DeadlinesHostBuilderExtensions
         services.AddSingleton<IStepScheduler, QuartzStepScheduler>();
         services.AddSingleton<OccurrenceScheduler>();
         services.AddSingleton<DeadlinePlanner>();
-        services.AddSingleton<RecipientDirectory>();
         services.AddSingleton<DeadlineView>();
         services.AddSingleton<DeadlineNotifier>();
         services.AddSingleton<DeadlineRunner>();

@@ -76,8 +76,8 @@ internal sealed class OccurrenceStore(IDatabase database, TimeProvider clock)
             new { occurrenceId, step, now = clock.NowMs() }, cancellationToken: ct));
     }
 
-    /// <summary>Cancels the steps not yet done; returns their names.</summary>
-    public async Task CancelStepsAsync(long occurrenceId, CancellationToken ct) => await ExecuteAsync(
+    /// <summary>Cancels the steps not yet done.</summary>
+    public Task CancelStepsAsync(long occurrenceId, CancellationToken ct) => ExecuteAsync(
         "UPDATE occurrence_steps SET state = 'cancelled' WHERE occurrence_id = @occurrenceId AND state = 'scheduled'", new { occurrenceId }, ct);
 
     /// <summary>Moves the occurrence from open to <paramref name="state"/>; false if it was not open (someone else closed it first).</summary>
@@ -94,10 +94,22 @@ internal sealed class OccurrenceStore(IDatabase database, TimeProvider clock)
         "UPDATE occurrences SET due_at = @due, updated_at = @now WHERE id = @id", new { id, due = due.ToMs(), now = clock.NowMs() }, ct);
 
     public Task AddEventAsync(long occurrenceId, string kind, long? userId, long? chatId = null, string? step = null, int? templateVersion = null, string? detail = null, CancellationToken ct = default) =>
-        ExecuteAsync("""
+        AddEventsAsync([new OccurrenceEvent(occurrenceId, kind, userId, chatId, step, templateVersion, detail)], ct);
+
+    /// <summary>Records several events (a reminder to a whole team, say) in one statement.</summary>
+    public async Task AddEventsAsync(IReadOnlyCollection<OccurrenceEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var now = clock.NowMs();
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO occurrence_events (occurrence_id, at, kind, user_id, chat_id, step, template_version, detail)
-            VALUES (@occurrenceId, @now, @kind, @userId, @chatId, @step, @templateVersion, @detail)
-            """, new { occurrenceId, now = clock.NowMs(), kind, userId, chatId, step, templateVersion, detail }, ct);
+            VALUES (@OccurrenceId, @now, @Kind, @UserId, @ChatId, @Step, @TemplateVersion, @Detail)
+            """, events.Select(e => new { e.OccurrenceId, now, e.Kind, e.UserId, e.ChatId, e.Step, e.TemplateVersion, e.Detail }), cancellationToken: ct));
+    }
 
     public async Task<ExtensionRequest?> FindExtensionAsync(long id, CancellationToken ct)
     {
@@ -130,15 +142,7 @@ internal sealed class OccurrenceStore(IDatabase database, TimeProvider clock)
     public Task DeletePlanAsync(string deadlineId, CancellationToken ct) =>
         ExecuteAsync("DELETE FROM deadline_plans WHERE deadline_id = @deadlineId", new { deadlineId }, ct);
 
-    public async Task<T?> ScalarAsync<T>(string sql, object args, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct));
-    }
+    public Task<T?> ScalarAsync<T>(string sql, object args, CancellationToken ct) => database.ScalarAsync<T>(sql, args, ct);
 
-    public async Task ExecuteAsync(string sql, object args, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-    }
+    public Task<int> ExecuteAsync(string sql, object args, CancellationToken ct) => database.ExecuteAsync(sql, args, ct);
 }

@@ -9,6 +9,4 @@ public static class DeliveryState
     public const string Blocked = "blocked";
     public const string Failed = "failed";
     public const string Expired = "expired";
-
-    public static readonly IReadOnlyList<string> All = [Pending, Deferred, Sent, Blocked, Failed, Expired];
 }

@@ -35,34 +35,24 @@ internal sealed class OutboxQueue(IDatabase database, SentRecorder sent, TimePro
     /// <summary>Completes once the row is durably sent (written in a batch with other results).</summary>
     public Task MarkSentAsync(long id, int messageId, CancellationToken ct) => sent.RecordAsync(id, messageId).WaitAsync(ct);
 
-    public Task MarkDeferredAsync(long id, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct) => ExecuteAsync(
+    public Task MarkDeferredAsync(long id, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, updated_at = @now WHERE id = @id",
         new { id, inc = countsAsAttempt ? 1 : 0, notBefore = notBefore.ToMs(), error, now = clock.NowMs() }, ct);
 
-    public Task MarkFinalAsync(long id, string state, string? error, CancellationToken ct) => ExecuteAsync(
+    public Task MarkFinalAsync(long id, string state, string? error, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE outbox SET state = @state, attempts = attempts + 1, last_error = @error, updated_at = @now WHERE id = @id",
         new { id, state, error, now = clock.NowMs() }, ct);
 
-    public Task MarkExpiredAsync(long id, CancellationToken ct) => ExecuteAsync(
+    public Task MarkExpiredAsync(long id, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE outbox SET state = 'expired', last_error = 'expired before it could be sent', updated_at = @now WHERE id = @id",
         new { id, now = clock.NowMs() }, ct);
 
-    public Task SwitchToPlainTextAsync(long id, string error, CancellationToken ct) => ExecuteAsync(
+    public Task SwitchToPlainTextAsync(long id, string error, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE outbox SET plain_text = 1, last_error = @error, updated_at = @now WHERE id = @id",
         new { id, error, now = clock.NowMs() }, ct);
 
     /// <summary>Stops every queued row of a chat Telegram refuses; returns how many.</summary>
-    public async Task<int> BlockChatAsync(long chatId, string error, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET state = 'blocked', last_error = @error, updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred')",
-            new { chatId, error, now = clock.NowMs() }, cancellationToken: ct));
-    }
-
-    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-    }
+    public Task<int> BlockChatAsync(long chatId, string error, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE outbox SET state = 'blocked', last_error = @error, updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred')",
+        new { chatId, error, now = clock.NowMs() }, ct);
 }

@@ -48,12 +48,7 @@ internal sealed partial class TemplateCatalog(IOptions<TemplatesOptions> options
     public static Template Parse(string text, string path)
     {
         var template = Template.Parse(text, path);
-        if (template.HasErrors)
-        {
-            var error = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
-            throw new StartupException($"{path}:{error.Span.Start.Line + 1}:{error.Span.Start.Column + 1}: {error.Message}");
-        }
-        return template;
+        return TemplateProblem.FromParse(template) is { } problem ? throw new StartupException($"{path}:{problem}") : template;
     }
 
     /// <summary>The live template for <paramref name="language"/>, or its fallback.</summary>

@@ -24,10 +24,9 @@ internal sealed class TemplateValidator(TemplateKinds kinds, TemplateSandbox san
             return (null, new TemplateProblem(1, 1, $"there is no template kind '{name}'"));
         }
         var template = Template.Parse(source, path ?? $"{name}.{language}.sbn");
-        if (template.HasErrors)
+        if (TemplateProblem.FromParse(template) is { } syntax)
         {
-            var error = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
-            return (null, new TemplateProblem(error.Span.Start.Line + 1, error.Span.Start.Column + 1, error.Message));
+            return (null, syntax);
         }
         var known = Common.Concat(kind.Samples.SelectMany(s => ScriptModel.From(s).Keys)).Concat(sandbox.BuiltinNames);
         if (VariableCheck.FirstUnknown(template, known) is { } unknown)

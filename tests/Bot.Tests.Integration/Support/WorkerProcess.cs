@@ -1,5 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Bot.FakeTelegram;
+using Bot.Worker.Configuration;
+using Bot.Worker.Hosting;
+using Bot.Worker.Storage;
+using Bot.Worker.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Integration.Support;
 
@@ -25,6 +32,30 @@ internal sealed class WorkerProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     public StreamWriter Input => _process.StandardInput;
+
+    /// <summary>
+    /// Arguments for a worker against <paramref name="server"/> on the SQLite file in <paramref name="directory"/>,
+    /// with no deadlines, campaigns or log file; <paramref name="extra"/> come last and win.
+    /// </summary>
+    public static string[] Args(FakeBotApiServer server, string directory, params string[] extra) =>
+    [
+        $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", "--Telegram:PollTimeoutSeconds=5",
+        $"--Storage:ConnectionString=Data Source={Path.Combine(directory, "bot.db")}", $"--Templates:Directory={RepoPaths.Templates}",
+        $"--Bot:DeadlinesFile={Path.Combine(directory, "none.yaml")}", $"--Bot:CampaignsFile={Path.Combine(directory, "none.yaml")}",
+        "--Logging:File:Path=", "--Delivery:PerChatIntervalMs=0",
+        .. extra,
+    ];
+
+    /// <summary>The SQLite file in <paramref name="directory"/>, migrated, for tests that prepare it before a worker starts.</summary>
+    public static async Task<SqliteDatabase> MigratedDatabaseAsync(string directory)
+    {
+        var database = new SqliteDatabase(
+            Options.Create(new StorageOptions { ConnectionString = "Data Source=bot.db" }),
+            new ContentPaths(directory));
+        await new SchemaMigrator(database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance)
+            .MigrateAsync(CancellationToken.None);
+        return database;
+    }
 
     public static WorkerProcess Start(string workingDirectory, params string[] args)
     {

@@ -1,12 +1,7 @@
 using Bot.FakeTelegram;
 using Bot.Tests.Integration.Support;
-using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Bot.Worker.Storage.Sqlite;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Integration.Worker;
@@ -22,16 +17,9 @@ public sealed class BroadcastCrashTests(ITestOutputHelper output)
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-bcrash");
-        var database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = "Data Source=bot.db" }), new ContentPaths(directory));
-        await new SchemaMigrator(database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        var database = await WorkerProcess.MigratedDatabaseAsync(directory);
         await SeedAsync(database);
-        string[] args =
-        [
-            $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", "--Telegram:PollTimeoutSeconds=5",
-            $"--Storage:ConnectionString=Data Source={database.FilePath}", $"--Templates:Directory={RepoPaths.Templates}",
-            $"--Bot:DeadlinesFile={Path.Combine(directory, "none.yaml")}", $"--Bot:CampaignsFile={Path.Combine(directory, "none.yaml")}",
-            "--Logging:File:Path=", "--Delivery:GlobalRatePerSecond=200", "--Delivery:PerChatIntervalMs=0", $"--Delivery:MaxParallelSends={MaxParallelSends}",
-        ];
+        var args = WorkerProcess.Args(server, directory, "--Delivery:GlobalRatePerSecond=200", $"--Delivery:MaxParallelSends={MaxParallelSends}");
 
         using (var first = WorkerProcess.Start(directory, args))
         {

@@ -1,14 +1,9 @@
 using Bot.FakeTelegram;
 using Xunit.Abstractions;
 using Bot.Tests.Integration.Support;
-using Bot.Worker.Configuration;
 using Bot.Worker.Delivery;
-using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Bot.Worker.Storage.Sqlite;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Integration.Worker;
 
@@ -24,13 +19,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-crash");
         var database = await QueueMessagesAsync(directory);
-        string[] args =
-        [
-            $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", "--Telegram:PollTimeoutSeconds=5",
-            $"--Storage:ConnectionString=Data Source={database.FilePath}", $"--Templates:Directory={RepoPaths.Templates}",
-            "--Logging:File:Path=", "--Delivery:GlobalRatePerSecond=50", "--Delivery:PerChatIntervalMs=0",
-            $"--Delivery:MaxParallelSends={MaxParallelSends}",
-        ];
+        var args = WorkerProcess.Args(server, directory, "--Delivery:GlobalRatePerSecond=50", $"--Delivery:MaxParallelSends={MaxParallelSends}");
 
         using (var first = WorkerProcess.Start(directory, args))
         {
@@ -62,8 +51,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
     private static async Task<SqliteDatabase> QueueMessagesAsync(string directory)
     {
-        var database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = "Data Source=bot.db" }), new ContentPaths(directory));
-        await new SchemaMigrator(database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        var database = await WorkerProcess.MigratedDatabaseAsync(directory);
         using var signal = new DispatchSignal();
         var outbox = new OutboxStore(database, TimeProvider.System, signal);
         var messages = Enumerable.Range(0, Messages)

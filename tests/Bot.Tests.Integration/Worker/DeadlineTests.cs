@@ -68,13 +68,7 @@ public sealed class DeadlineTests
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
         WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(12), "remind: [9s, 5s, 1s]");
-        string[] args =
-        [
-            $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", "--Telegram:PollTimeoutSeconds=5",
-            $"--Storage:ConnectionString=Data Source={Path.Combine(directory, "bot.db")}", $"--Templates:Directory={RepoPaths.Templates}",
-            $"--Bot:DeadlinesFile={Path.Combine(directory, "deadlines.yaml")}", $"--Bot:CampaignsFile={Path.Combine(directory, "none.yaml")}",
-            "--Logging:File:Path=", "--Delivery:PerChatIntervalMs=0",
-        ];
+        var args = WorkerProcess.Args(server, directory, $"--Bot:DeadlinesFile={Path.Combine(directory, "deadlines.yaml")}");
         using (var first = WorkerProcess.Start(directory, args))
         {
             await server.WaitForMessagesAsync(Member, 1, Wait);

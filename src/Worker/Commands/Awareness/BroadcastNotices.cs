@@ -1,7 +1,8 @@
 using System.Globalization;
 using Bot.Worker.Awareness;
-using Bot.Worker.Delivery;
+using Bot.Worker.Chats;
 using Bot.Worker.Deadlines;
+using Bot.Worker.Delivery;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 

@@ -1,7 +1,7 @@
 namespace Bot.Worker.Commands.Public;
 
 /// <summary>/help: only the commands this user may use.</summary>
-internal sealed class HelpCommand(Lazy<CommandCatalog> catalog, IEnumerable<IMembershipCheck> membership) : ICommandHandler
+internal sealed class HelpCommand(Lazy<CommandCatalog> catalog, IMembershipCheck membership) : ICommandHandler
 {
     public string Name => "help";
 
@@ -9,11 +9,7 @@ internal sealed class HelpCommand(Lazy<CommandCatalog> catalog, IEnumerable<IMem
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var isMember = false;
-        foreach (var check in membership)
-        {
-            isMember |= await check.IsMemberAsync(context.User.Id, cancellationToken);
-        }
+        var isMember = await membership.IsMemberAsync(context.User.Id, cancellationToken);
         var commands = catalog.Value.Visible(context.IsAdmin, isMember).Select(h => catalog.Value.HelpEntry(h, context.Language)).ToList();
         await context.ReplyAsync("help", new { Commands = commands, context.IsAdmin, IsMember = isMember }, ct: cancellationToken);
     }

@@ -4,7 +4,7 @@ using Bot.Worker.Storage;
 namespace Bot.Worker.Commands.Public;
 
 /// <summary>/mydata: everything stored about this chat.</summary>
-internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView topics, IEnumerable<ITeamDirectory> teams) : ICommandHandler
+internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView topics, ITeamDirectory teams) : ICommandHandler
 {
     public string Name => "mydata";
 
@@ -16,11 +16,7 @@ internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView t
         var zone = context.Recipient.TimeZone;
         var subscribed = await subscriptions.GetAsync(context.ChatId, cancellationToken);
         var consent = await subscriptions.ConsentLogAsync(context.ChatId, 10, cancellationToken);
-        var teamNames = new List<string>();
-        foreach (var directory in teams)
-        {
-            teamNames.AddRange(await directory.TeamNamesAsync(context.User.Id, cancellationToken));
-        }
+        var teamNames = await teams.TeamNamesAsync(context.User.Id, cancellationToken);
         await context.ReplyAsync("mydata", new
         {
             Chat = new

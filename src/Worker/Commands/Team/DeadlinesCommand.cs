@@ -1,3 +1,4 @@
+using Bot.Worker.Chats;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
 
