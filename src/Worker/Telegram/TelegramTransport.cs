@@ -8,13 +8,15 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Bot.Worker.Telegram;
 
 /// <summary>The Bot API through Telegram.Bot. Telegram's errors become results the dispatcher acts on.</summary>
-internal sealed class TelegramTransport(ITelegramBotClient bot, TimeProvider clock) : IBotTransport
+internal sealed class TelegramTransport(ITelegramBotClient bot) : IBotTransport
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(SendTimeout, clock);
+        // A network timeout is wall-clock time, not the bot's schedule clock: with a test's fake clock
+        // moved forward, a request still on the wire must not be cancelled (and sent again).
+        using var timeout = new CancellationTokenSource(SendTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
