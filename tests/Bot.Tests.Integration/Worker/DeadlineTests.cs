@@ -67,10 +67,13 @@ public sealed class DeadlineTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
-        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(12), "remind: [9s, 5s, 1s]");
         var args = WorkerProcess.Args(server, directory, $"--Bot:DeadlinesFile={Path.Combine(directory, "deadlines.yaml")}");
         using (var first = WorkerProcess.Start(directory, args))
         {
+            // The schedule starts once the worker is up (a saved file is reloaded), so a slow start
+            // cannot eat into it; 7 s between reminders leaves room for a slow restart too.
+            await first.WaitForOutputAsync(l => l.Contains("Application started", StringComparison.Ordinal), Wait);
+            WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(20), "remind: [17s, 10s, 3s]");
             await server.WaitForMessagesAsync(Member, 1, Wait);
             await first.StopAsync(Wait);
         }
