@@ -128,28 +128,8 @@ internal sealed class Journal
         }
     }
 
-    public async Task<SentMessage> WaitForMessageAsync(Func<SentMessage, bool> predicate, TimeSpan timeout, CancellationToken ct)
-    {
-        var waiter = new Waiter<SentMessage>(predicate);
-        lock (_gate)
-        {
-            if (_sent.FirstOrDefault(predicate) is { } existing)
-            {
-                return existing;
-            }
-
-            _messageWaiters.Add(waiter);
-        }
-
-        try
-        {
-            return await waiter.Done.Task.WaitAsync(timeout, ct);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"No sent message matched within {timeout}. {Describe(Forget(_messageWaiters, waiter))}");
-        }
-    }
+    public Task<SentMessage> WaitForMessageAsync(Func<SentMessage, bool> predicate, TimeSpan timeout, CancellationToken ct) =>
+        WaitAsync(_sent, _messageWaiters, predicate, timeout, () => $"No sent message matched within {timeout}. {Describe(Sent)}", ct);
 
     public async Task<IReadOnlyList<SentMessage>> WaitForMessagesAsync(long chatId, int count, TimeSpan timeout, CancellationToken ct)
     {
@@ -181,18 +161,32 @@ internal sealed class Journal
         }
     }
 
-    public async Task<ApiCall> WaitForCallAsync(string method, Func<ApiCall, bool>? predicate, TimeSpan timeout, CancellationToken ct)
+    public Task<ApiCall> WaitForCallAsync(string method, Func<ApiCall, bool>? predicate, TimeSpan timeout, CancellationToken ct) =>
+        WaitAsync(_calls, _callWaiters,
+            c => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase) && (predicate?.Invoke(c) ?? true),
+            timeout,
+            () =>
+            {
+                var calls = Calls;
+                var summary = string.Join(", ", calls.TakeLast(20).Select(c => $"{c.Method} {c.StatusCode}"));
+                return $"No {method} call matched within {timeout}. {calls.Count} calls, last ones: [{summary}]";
+            },
+            ct);
+
+    // The first item already journaled that matches, or the next one to arrive.
+    private async Task<T> WaitAsync<T>(
+        List<T> items, List<Waiter<T>> waiters, Func<T, bool> predicate, TimeSpan timeout, Func<string> timedOut, CancellationToken ct)
+        where T : class
     {
-        bool Match(ApiCall c) => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase) && (predicate?.Invoke(c) ?? true);
-        var waiter = new Waiter<ApiCall>(Match);
+        var waiter = new Waiter<T>(predicate);
         lock (_gate)
         {
-            if (_calls.FirstOrDefault(Match) is { } existing)
+            if (items.FirstOrDefault(predicate) is { } existing)
             {
                 return existing;
             }
 
-            _callWaiters.Add(waiter);
+            waiters.Add(waiter);
         }
 
         try
@@ -201,10 +195,12 @@ internal sealed class Journal
         }
         catch (TimeoutException)
         {
-            Forget(_callWaiters, waiter);
-            var calls = Calls;
-            var summary = string.Join(", ", calls.TakeLast(20).Select(c => $"{c.Method} {c.StatusCode}"));
-            throw new TimeoutException($"No {method} call matched within {timeout}. {calls.Count} calls, last ones: [{summary}]");
+            lock (_gate)
+            {
+                waiters.Remove(waiter);
+            }
+
+            throw new TimeoutException(timedOut());
         }
     }
 
@@ -217,15 +213,6 @@ internal sealed class Journal
             {
                 waiters.RemoveAt(i);
             }
-        }
-    }
-
-    private SentMessage[] Forget<T>(List<Waiter<T>> waiters, Waiter<T> waiter)
-    {
-        lock (_gate)
-        {
-            waiters.Remove(waiter);
-            return _sent.ToArray();
         }
     }
 

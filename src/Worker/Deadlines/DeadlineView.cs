@@ -25,8 +25,7 @@ internal sealed class DeadlineView(Labels labels, TimeWords words, TimeProvider 
         };
     }
 
-    public static string Local(DateTimeOffset instant, Recipient to) =>
-        TimeZoneInfo.ConvertTime(instant, to.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Local(DateTimeOffset instant, Recipient to) => LocalTime.Text(instant, to.TimeZone);
 
     public string Words(TimeSpan span, string language) => words.Format(span, language);
 

@@ -24,6 +24,10 @@ internal static class LocalTime
 
     public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
 
+    /// <summary>An instant as people read it in messages: "yyyy-MM-dd HH:mm" on the zone's wall clock.</summary>
+    public static string Text(DateTimeOffset instant, TimeZoneInfo zone) =>
+        ToLocal(instant, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Saturday, Sunday or a listed holiday moves to the working day before.</summary>
     public static DateTime ShiftToBusinessDay(DateTime local, IReadOnlySet<DateOnly> holidays)
     {

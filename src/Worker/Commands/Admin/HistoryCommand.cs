@@ -1,7 +1,8 @@
 using Bot.Worker.Audit;
+using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
-using Bot.Worker.Templating;
 using Bot.Worker.Templating.Kinds;
+using Bot.Worker.Templating;
 
 namespace Bot.Worker.Commands.Admin;
 
@@ -21,7 +22,7 @@ internal sealed class HistoryCommand(TemplateKinds kinds, TemplateStore store, A
         {
             v.Version,
             Author = v.AuthorId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "shipped file",
-            At = TimeZoneInfo.ConvertTime(UnixTime.FromMs(v.CreatedAt), zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            At = LocalTime.Text(UnixTime.FromMs(v.CreatedAt), zone),
             Note = v.Note ?? "",
             Live = v.IsLive,
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Worker.Audit;
+using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Commands.Awareness;
@@ -24,7 +25,7 @@ internal sealed class AuditCommand(AuditLog audit) : ICommandHandler
         {
             Entries = entries.Select(e => new
             {
-                At = TimeZoneInfo.ConvertTime(UnixTime.FromMs(e.At), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                At = LocalTime.Text(UnixTime.FromMs(e.At), zone),
                 User = e.UserId.ToString(CultureInfo.InvariantCulture),
                 e.Action,
                 Detail = e.Detail ?? "",

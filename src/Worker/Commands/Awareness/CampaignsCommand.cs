@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Worker.Awareness;
+using Bot.Worker.Deadlines;
 
 namespace Bot.Worker.Commands.Awareness;
 
@@ -23,7 +24,7 @@ internal sealed class CampaignsCommand(CampaignConfigSource campaigns, CampaignS
                 Topic = topics.Name(context.Language, c.Topic),
                 c.Template,
                 Schedule = c.Cron is { } cron ? "cron " + cron.CronExpressionString : "at " + c.At!.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                Next = next is { } n ? TimeZoneInfo.ConvertTime(n, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                Next = next is { } n ? LocalTime.Text(n, zone) : "",
             });
         }
         await context.ReplyAsync("campaign-list", new { Campaigns = items }, ct: cancellationToken);

@@ -1,4 +1,5 @@
 using Bot.Worker.Awareness;
+using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Commands.Public;
@@ -37,5 +38,5 @@ internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView t
     }
 
     private static string Local(long ms, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(UnixTime.FromMs(ms), zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        LocalTime.Text(UnixTime.FromMs(ms), zone);
 }
