@@ -7,11 +7,6 @@ var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.Dire
 var culture = CultureInfo.InvariantCulture;
 Console.WriteLine($"# Benchmarks ({configuration}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})");
 
-if (which is "db")
-{
-    await DbProbe.RunAsync();
-}
-
 if (which is "dispatch" or "all")
 {
     const int messages = 5000;

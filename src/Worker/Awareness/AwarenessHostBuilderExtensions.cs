@@ -16,12 +16,14 @@ public static class AwarenessHostBuilderExtensions
         services.AddSingleton<ChatStore>();
         services.AddSingleton<RecipientDirectory>();
         services.AddSingleton<SubscriptionStore>();
-        services.AddSingleton<IBlockedChatHandler>(sp => sp.GetRequiredService<SubscriptionStore>());
+        services.AddSingleton<ChatBlocking>();
+        services.AddSingleton<IBlockedChatHandler>(sp => sp.GetRequiredService<ChatBlocking>());
+        services.AddSingleton<TipHistoryStore>();
         services.AddSingleton<ForgetService>();
         services.AddSingleton<TopicView>();
         services.AddSingleton<TipRotation>();
         services.AddSingleton<TipModel>();
-        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<CampaignConfigSource>();
         services.AddSingleton<CampaignScheduler>();
         services.AddSingleton<BroadcastStore>();

@@ -1,7 +1,7 @@
 using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
 using Bot.Worker.Templating;
-using Dapper;
+using Bot.Worker.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Worker.Awareness;
@@ -13,7 +13,7 @@ namespace Bot.Worker.Awareness;
 /// Tips and campaign messages for a chat in its quiet hours wait for the end of the window.
 /// </summary>
 internal sealed partial class BroadcastEnqueuer(
-    BroadcastStore store, OutboxStore outbox, MessageRenderer renderer, BroadcastModels models, RecipientDirectory recipients, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
+    IDatabase database, BroadcastStore store, OutboxStore outbox, TipHistoryStore tipHistory, MessageRenderer renderer, BroadcastModels models, RecipientDirectory recipients, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
 {
     public const int BatchSize = 1000;
 
@@ -34,23 +34,29 @@ internal sealed partial class BroadcastEnqueuer(
             {
                 break;
             }
-            var seen = b.Rotate is null ? null : await store.TipHistoryAsync(cursor, batch[^1].ChatId, ct);
+            var seen = b.Rotate is null ? null : await tipHistory.SeenBetweenAsync(cursor, batch[^1].ChatId, ct);
             var (messages, tips) = Build(b, batch, seen);
             cursor = batch[^1].ChatId;
             total += messages.Count;
             var (last, count) = (cursor, total);
-            await outbox.EnqueueManyAsync(messages, (connection, tx) => RecordAsync(connection, tx, b.Id, last, count, tips, ct), ct);
+            // The batch, the tips it gives and the resume point commit together.
+            await database.InTransactionAsync(async token =>
+            {
+                await outbox.EnqueueManyAsync(messages, token);
+                await tipHistory.RecordAsync(tips, token);
+                await store.SetCursorAsync(b.Id, last, count, token);
+            }, ct);
         }
         await store.SetStateAsync(b.Id, BroadcastState.Enqueued, ct);
         LogEnqueued(b.Id, b.RunKey, total);
     }
 
-    private (List<OutgoingMessage> Messages, List<(long ChatId, string TipId, bool StartsOver)> Tips) Build(Broadcast b, IReadOnlyList<ChatRecord> batch, ILookup<long, string>? seen)
+    private (List<OutgoingMessage> Messages, List<TipGiven> Tips) Build(Broadcast b, IReadOnlyList<ChatRecord> batch, ILookup<long, string>? seen)
     {
         var now = clock.GetUtcNow();
         var isAlert = b.Kind == BroadcastKind.Alert;
         var messages = new List<OutgoingMessage>(batch.Count);
-        var tips = new List<(long, string, bool)>();
+        var tips = new List<TipGiven>();
         foreach (var chat in batch)
         {
             var to = recipients.For(chat.ChatId, chat);
@@ -58,7 +64,7 @@ internal sealed partial class BroadcastEnqueuer(
             if (seen is not null)
             {
                 var (tip, number, startsOver) = models.NextTip(seen[chat.ChatId]);
-                tips.Add((chat.ChatId, tip.Id, startsOver));
+                tips.Add(new TipGiven(chat.ChatId, tip.Id, startsOver));
                 values = models.Tip(tip, number, to.Language);
             }
             else
@@ -71,24 +77,6 @@ internal sealed partial class BroadcastEnqueuer(
                 BroadcastId: b.Id));
         }
         return (messages, tips);
-    }
-
-    private async Task RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, long id, long cursor, int total,
-        List<(long ChatId, string TipId, bool StartsOver)> tips, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var restart in tips.Where(t => t.StartsOver))
-        {
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM tip_history WHERE chat_id = @ChatId", new { restart.ChatId }, tx, cancellationToken: ct));
-        }
-        if (tips.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO tip_history (chat_id, tip_id, at) VALUES (@ChatId, @TipId, @now) ON CONFLICT (chat_id, tip_id) DO NOTHING",
-                tips.Select(t => new { t.ChatId, t.TipId, now }), tx, cancellationToken: ct));
-        }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE broadcasts SET cursor_chat_id = @cursor, total = @total WHERE id = @id", new { id, cursor, total }, tx, cancellationToken: ct));
     }
 
     [LoggerMessage(LogLevel.Information, "Broadcast {Id} ({RunKey}) queued for {Total} subscribers")]

@@ -1,4 +1,5 @@
 using Bot.Worker.Audit;
+using Bot.Worker.Storage;
 
 namespace Bot.Worker.Awareness;
 
@@ -6,7 +7,7 @@ namespace Bot.Worker.Awareness;
 /// Starts broadcasts: a campaign run when its trigger fires (once per slot), or an alert an admin
 /// proposed, once a different admin approved it. Every alert step is audited.
 /// </summary>
-internal sealed class BroadcastService(BroadcastStore store, BroadcastQueue queue, CampaignConfigSource campaigns, AuditLog audit)
+internal sealed class BroadcastService(IDatabase database, BroadcastStore store, BroadcastQueue queue, CampaignConfigSource campaigns, AuditStore audit)
 {
     public async Task StartCampaignRunAsync(string campaignId, DateTimeOffset slot, CancellationToken ct)
     {
@@ -31,7 +32,7 @@ internal sealed class BroadcastService(BroadcastStore store, BroadcastQueue queu
     }
 
     /// <summary>A pending alert; <paramref name="runKey"/> ties it to the update that proposed it, so a redelivered update proposes nothing new.</summary>
-    public async Task<long> ProposeAlertAsync(string topic, string template, long proposer, string runKey, CancellationToken ct)
+    public Task<long> ProposeAlertAsync(string topic, string template, long proposer, string runKey, CancellationToken ct) => database.InTransactionAsync(async token =>
     {
         var (id, created) = await store.CreateAsync(new Broadcast
         {
@@ -41,13 +42,13 @@ internal sealed class BroadcastService(BroadcastStore store, BroadcastQueue queu
             Template = template,
             State = BroadcastState.PendingApproval,
             ProposedBy = proposer,
-        }, ct);
+        }, token);
         if (created)
         {
-            await audit.WriteAsync(proposer, "/broadcast", $"#{id} {topic} {template}", allowed: true, ct);
+            await audit.WriteAsync(proposer, "/broadcast", $"#{id} {topic} {template}", allowed: true, token);
         }
         return id;
-    }
+    }, ct);
 
     /// <summary>Approves or rejects a pending alert; its proposer cannot approve it.</summary>
     public async Task<(BroadcastDecision Outcome, Broadcast? Broadcast)> DecideAsync(long id, long admin, bool approve, CancellationToken ct)
@@ -67,11 +68,20 @@ internal sealed class BroadcastService(BroadcastStore store, BroadcastQueue queu
             await audit.WriteAsync(admin, action, $"#{id} refused: the proposer cannot approve their own broadcast", allowed: false, ct);
             return (BroadcastDecision.OwnProposal, b);
         }
-        if (!await store.DecideAsync(id, approve, admin, ct))
+        // The decision and its audit entry commit together; the enqueue starts once they did.
+        var decided = await database.InTransactionAsync(async token =>
+        {
+            if (!await store.DecideAsync(id, approve, admin, token))
+            {
+                return false;
+            }
+            await audit.WriteAsync(admin, action, $"#{id} {b.Topic} {b.Template}", allowed: true, token);
+            return true;
+        }, ct);
+        if (!decided)
         {
             return (BroadcastDecision.AlreadyDecided, b);
         }
-        await audit.WriteAsync(admin, action, $"#{id} {b.Topic} {b.Template}", allowed: true, ct);
         if (approve)
         {
             queue.Post(id);

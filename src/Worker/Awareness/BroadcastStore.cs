@@ -1,6 +1,5 @@
 using Bot.Worker.Chats;
 using Bot.Worker.Storage;
-using Dapper;
 
 namespace Bot.Worker.Awareness;
 
@@ -15,94 +14,58 @@ internal sealed class BroadcastStore(IDatabase database, TimeProvider clock)
     /// <summary>Creates the broadcast unless its run key exists (a campaign slot or an update seen twice); returns its id.</summary>
     public async Task<(long Id, bool Created)> CreateAsync(Broadcast b, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+        var id = await database.ScalarAsync<long?>("""
             INSERT INTO broadcasts (run_key, kind, campaign_id, topic, template, rotate, state, proposed_by, created_at)
             VALUES (@RunKey, @Kind, @CampaignId, @Topic, @Template, @Rotate, @State, @ProposedBy, @now)
             ON CONFLICT (run_key) DO NOTHING RETURNING id
-            """, new { b.RunKey, b.Kind, b.CampaignId, b.Topic, b.Template, b.Rotate, b.State, b.ProposedBy, now = clock.NowMs() }, cancellationToken: ct));
+            """, new { b.RunKey, b.Kind, b.CampaignId, b.Topic, b.Template, b.Rotate, b.State, b.ProposedBy, now = clock.NowMs() }, ct);
         return id is { } created
             ? (created, true)
-            : (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT id FROM broadcasts WHERE run_key = @RunKey", new { b.RunKey }, cancellationToken: ct)), false);
+            : (await database.ScalarAsync<long>("SELECT id FROM broadcasts WHERE run_key = @RunKey", new { b.RunKey }, ct), false);
     }
 
-    public Task<Broadcast?> FindAsync(long id, CancellationToken ct) => SingleAsync("WHERE id = @id", new { id }, ct);
+    public Task<Broadcast?> FindAsync(long id, CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<Broadcast>($"SELECT {Columns} FROM broadcasts WHERE id = @id", new { id }, ct);
 
-    public Task<Broadcast?> LatestAsync(CancellationToken ct) => SingleAsync("ORDER BY id DESC LIMIT 1", new { }, ct);
+    public Task<Broadcast?> LatestAsync(CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<Broadcast>($"SELECT {Columns} FROM broadcasts ORDER BY id DESC LIMIT 1", null, ct);
 
-    public async Task<IReadOnlyList<Broadcast>> ResumableAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<Broadcast>(new CommandDefinition(
-            $"SELECT {Columns} FROM broadcasts WHERE state IN ('approved', 'enqueuing') ORDER BY id", cancellationToken: ct))).AsList();
-    }
+    public Task<IReadOnlyList<Broadcast>> ResumableAsync(CancellationToken ct) =>
+        database.QueryAsync<Broadcast>($"SELECT {Columns} FROM broadcasts WHERE state IN ('approved', 'enqueuing') ORDER BY id", null, ct);
 
     /// <summary>Moves a pending alert to approved or rejected; false if it was not pending any more.</summary>
-    public async Task<bool> DecideAsync(long id, bool approve, long by, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> DecideAsync(long id, bool approve, long by, CancellationToken ct) =>
+        await database.ExecuteAsync(
             "UPDATE broadcasts SET state = @state, decided_by = @by, decided_at = @now WHERE id = @id AND state = 'pending_approval'",
-            new { id, state = approve ? BroadcastState.Approved : BroadcastState.Rejected, by, now = clock.NowMs() }, cancellationToken: ct)) == 1;
-    }
+            new { id, state = approve ? BroadcastState.Approved : BroadcastState.Rejected, by, now = clock.NowMs() }, ct) == 1;
 
-    public async Task SetStateAsync(long id, string state, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE broadcasts SET state = @state, enqueued_at = CASE WHEN @state = 'enqueued' THEN @now ELSE enqueued_at END WHERE id = @id",
-            new { id, state, now = clock.NowMs() }, cancellationToken: ct));
-    }
+    public Task SetStateAsync(long id, string state, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE broadcasts SET state = @state, enqueued_at = CASE WHEN @state = 'enqueued' THEN @now ELSE enqueued_at END WHERE id = @id",
+        new { id, state, now = clock.NowMs() }, ct);
+
+    /// <summary>Where a crashed enqueue resumes: the last chat enqueued and how many so far.</summary>
+    public Task SetCursorAsync(long id, long cursorChatId, int total, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE broadcasts SET cursor_chat_id = @cursorChatId, total = @total WHERE id = @id", new { id, cursorChatId, total }, ct);
 
     /// <summary>The next batch of active subscribers of the topic after <paramref name="afterChatId"/>, by chat id.</summary>
-    public async Task<IReadOnlyList<ChatRecord>> SubscribersAsync(string topic, long afterChatId, int limit, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<ChatRecord>(new CommandDefinition("""
-            SELECT s.chat_id AS ChatId, c.user_id AS UserId, c.first_name AS FirstName, c.username, c.language,
-                   c.quiet_start AS QuietStart, c.quiet_end AS QuietEnd, c.quiet_zone AS QuietZone
-            FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
-            WHERE s.topic = @topic AND s.chat_id > @afterChatId AND c.status = 'active'
-            ORDER BY s.chat_id LIMIT @limit
-            """, new { topic, afterChatId, limit }, cancellationToken: ct))).AsList();
-    }
+    public Task<IReadOnlyList<ChatRecord>> SubscribersAsync(string topic, long afterChatId, int limit, CancellationToken ct) => database.QueryAsync<ChatRecord>("""
+        SELECT s.chat_id AS ChatId, c.user_id AS UserId, c.first_name AS FirstName, c.username, c.language,
+               c.quiet_start AS QuietStart, c.quiet_end AS QuietEnd, c.quiet_zone AS QuietZone
+        FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
+        WHERE s.topic = @topic AND s.chat_id > @afterChatId AND c.status = 'active'
+        ORDER BY s.chat_id LIMIT @limit
+        """, new { topic, afterChatId, limit }, ct);
 
-    public async Task<int> AudienceAsync(string topic, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id WHERE s.topic = @topic AND c.status = 'active'",
-            new { topic }, cancellationToken: ct));
-    }
-
-    /// <summary>The tips each chat in (<paramref name="after"/>, <paramref name="through"/>] has had.</summary>
-    public async Task<ILookup<long, string>> TipHistoryAsync(long after, long through, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(long ChatId, string TipId)>(new CommandDefinition(
-            "SELECT chat_id, tip_id FROM tip_history WHERE chat_id > @after AND chat_id <= @through", new { after, through }, cancellationToken: ct));
-        return rows.ToLookup(r => r.ChatId, r => r.TipId);
-    }
+    public async Task<int> AudienceAsync(string topic, CancellationToken ct) => (int)await database.ScalarAsync<long>(
+        "SELECT COUNT(*) FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id WHERE s.topic = @topic AND c.status = 'active'",
+        new { topic }, ct);
 
     /// <summary>How the broadcast's messages stand: state -> count.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> ProgressAsync(long id, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string State, int Count)>(new CommandDefinition(
-            "SELECT state, COUNT(*) FROM outbox WHERE broadcast_id = @id GROUP BY state", new { id }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.State, r => r.Count);
-    }
+    public async Task<IReadOnlyDictionary<string, int>> ProgressAsync(long id, CancellationToken ct) =>
+        (await database.QueryAsync<(string State, long Count)>(
+            "SELECT state, COUNT(*) FROM outbox WHERE broadcast_id = @id GROUP BY state", new { id }, ct))
+        .ToDictionary(r => r.State, r => (int)r.Count);
 
-    public async Task<int> SentSinceAsync(long id, DateTimeOffset since, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id AND state = 'sent' AND sent_at >= @since", new { id, since = since.ToMs() }, cancellationToken: ct));
-    }
-
-    private async Task<Broadcast?> SingleAsync(string tail, object args, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Broadcast>(new CommandDefinition($"SELECT {Columns} FROM broadcasts {tail}", args, cancellationToken: ct));
-    }
+    public async Task<int> SentSinceAsync(long id, DateTimeOffset since, CancellationToken ct) => (int)await database.ScalarAsync<long>(
+        "SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id AND state = 'sent' AND sent_at >= @since", new { id, since = since.ToMs() }, ct);
 }

@@ -1,6 +1,5 @@
 using Bot.Worker.Storage;
 using Bot.Worker.Transport;
-using Dapper;
 
 namespace Bot.Worker.Chats;
 
@@ -17,8 +16,7 @@ internal sealed class ChatStore(IDatabase database, TimeProvider clock)
     public async Task<ChatRecord> TouchAsync(IncomingUpdate update, CancellationToken ct)
     {
         var isPrivate = update.ChatKind == ChatKind.Private;
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.QuerySingleAsync<ChatRecord>(new CommandDefinition($"""
+        return await database.QuerySingleAsync<ChatRecord>($"""
             INSERT INTO chats (chat_id, kind, user_id, first_name, username, language, status, status_at, created_at, updated_at)
             VALUES (@ChatId, @Kind, @UserId, @FirstName, @Username, @Language, 'active', @Now, @Now, @Now)
             ON CONFLICT (chat_id) DO UPDATE SET
@@ -36,15 +34,11 @@ internal sealed class ChatStore(IDatabase database, TimeProvider clock)
             Username = isPrivate ? update.From.Username : null,
             Language = isPrivate ? Languages.FromClient(update.From.LanguageCode) : null,
             Now = clock.NowMs(),
-        }, cancellationToken: ct));
+        }, ct);
     }
 
-    public async Task<ChatRecord?> FindAsync(long chatId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ChatRecord>(new CommandDefinition(
-            $"SELECT {Columns} FROM chats WHERE chat_id = @chatId", new { chatId }, cancellationToken: ct));
-    }
+    public Task<ChatRecord?> FindAsync(long chatId, CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<ChatRecord>($"SELECT {Columns} FROM chats WHERE chat_id = @chatId", new { chatId }, ct);
 
     public Task SetLanguageAsync(long chatId, string language, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE chats SET language = @language, updated_at = @now WHERE chat_id = @chatId",
@@ -57,4 +51,16 @@ internal sealed class ChatStore(IDatabase database, TimeProvider clock)
     public Task SetStatusAsync(long chatId, string status, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE chats SET status = @status, status_at = @now, updated_at = @now WHERE chat_id = @chatId AND status <> @status",
         new { chatId, status, now = clock.NowMs() }, ct);
+
+    /// <summary>/forget: everything about the person goes; the row stays as a record that the chat opted out.</summary>
+    public Task ForgetAsync(long chatId, CancellationToken ct) => database.ExecuteAsync("""
+        UPDATE chats SET user_id = NULL, first_name = NULL, username = NULL, language = NULL,
+            quiet_start = NULL, quiet_end = NULL, quiet_zone = NULL,
+            status = 'forgotten', status_at = @now, updated_at = @now
+        WHERE chat_id = @chatId
+        """, new { chatId, now = clock.NowMs() }, ct);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(CancellationToken ct) =>
+        (await database.QueryAsync<(string Status, long Count)>("SELECT status, COUNT(*) FROM chats GROUP BY status", null, ct))
+        .ToDictionary(r => r.Status, r => (int)r.Count);
 }

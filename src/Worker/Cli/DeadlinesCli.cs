@@ -40,7 +40,7 @@ public static class DeadlinesCli
             foreach (var (due, openedAt) in Occurrences(d, config, now))
             {
                 output.WriteLine($"  due {Local(due, d)}");
-                foreach (var step in DeadlineCalendar.Steps(d, due, openedAt).Where(s => s.Name != PlannedStep.Due))
+                foreach (var step in DeadlineCalendar.Steps(d, due, openedAt).Where(s => s.Name != StepName.Due))
                 {
                     var repeat = step.RepeatEvery is { } every ? $", then every {every}" : "";
                     output.WriteLine($"    {step.Name,-16} {Local(step.At, d)}{repeat}");

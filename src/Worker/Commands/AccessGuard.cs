@@ -1,3 +1,4 @@
+using Bot.Worker.Deadlines;
 using Bot.Worker.Audit;
 
 namespace Bot.Worker.Commands;
@@ -6,7 +7,7 @@ namespace Bot.Worker.Commands;
 /// Checks who may use a command: admin commands need an admin (a refusal is audited), team commands a
 /// member of any team. Everyone refused gets a polite reply.
 /// </summary>
-internal sealed class AccessGuard(AuditLog audit, IMembershipCheck membership)
+internal sealed class AccessGuard(AuditStore audit, TeamStore membership)
 {
     public async Task<bool> AllowAsync(ICommandHandler handler, CommandContext context, string text, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
@@ -12,7 +13,7 @@ namespace Bot.Worker.Commands;
 /// command menus. A network problem here is logged and retried in the background.
 /// </summary>
 internal sealed partial class BotStartup(
-    IBotTransport transport, BotProfile profile, CommandCatalog catalog, BotSettings settings, ITeamDirectory teams, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
+    IBotTransport transport, BotProfile profile, CommandCatalog catalog, BotSettings settings, TeamStore teams, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

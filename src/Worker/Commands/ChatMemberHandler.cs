@@ -1,4 +1,3 @@
-using Bot.Worker.Awareness;
 using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
 using Bot.Worker.Transport;
@@ -10,7 +9,7 @@ namespace Bot.Worker.Commands;
 /// my_chat_member: a user who blocks the bot loses every subscription and its queued messages stop;
 /// unblocking makes the chat active again but does not resubscribe it.
 /// </summary>
-internal sealed partial class ChatMemberHandler(ChatStore chats, SubscriptionStore subscriptions, OutboxQueue outbox, ILogger<ChatMemberHandler> logger)
+internal sealed partial class ChatMemberHandler(ChatStore chats, IBlockedChatHandler blocking, ILogger<ChatMemberHandler> logger)
 {
     public async Task HandleAsync(ChatMemberChange change, CancellationToken ct)
     {
@@ -18,16 +17,14 @@ internal sealed partial class ChatMemberHandler(ChatStore chats, SubscriptionSto
         {
             return;
         }
+        await chats.TouchAsync(change, ct);
         if (change.Blocked)
         {
-            await chats.TouchAsync(change, ct);
-            await outbox.BlockChatAsync(change.ChatId, "user blocked the bot", ct);
-            await subscriptions.OnChatBlockedAsync(change.ChatId, "user blocked the bot", ct);
+            await blocking.OnChatBlockedAsync(change.ChatId, "user blocked the bot", ct);
             LogBlocked(change.ChatId);
         }
         else
         {
-            await chats.TouchAsync(change, ct);
             LogUnblocked(change.ChatId);
         }
     }

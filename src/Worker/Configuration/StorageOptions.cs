@@ -6,9 +6,11 @@ namespace Bot.Worker.Configuration;
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
-    [AllowedValues("Sqlite", "Postgres", ErrorMessage = "Storage:Provider must be 'Sqlite' or 'Postgres'")]
-    public string Provider { get; set; } = "Sqlite";
+    [AllowedValues(Sqlite, Postgres, ErrorMessage = "Storage:Provider must be 'Sqlite' or 'Postgres'")]
+    public string Provider { get; set; } = Sqlite;
 
     [Required(ErrorMessage = "Storage:ConnectionString must be set")]
     public string ConnectionString { get; set; } = "Data Source=data/bot.db";

@@ -2,25 +2,30 @@ using Bot.Worker.Storage;
 
 namespace Bot.Worker.Deadlines;
 
-/// <summary>What team members do to an occurrence: done, snooze, ask for an extension; and the lead's decision.</summary>
-internal sealed class DeadlineActions(OccurrenceStore store, OccurrenceScheduler scheduler, IStepScheduler steps, DeadlineNotifier notifier, DeadlineConfigSource config, TimeProvider clock)
+/// <summary>
+/// What team members do to an occurrence: done, snooze, ask for an extension; and the lead's decision.
+/// Each commits in one transaction (Quartz triggers change once it has committed).
+/// </summary>
+internal sealed class DeadlineActions(
+    IDatabase database, OccurrenceStore store, SnoozeStore snoozes, ExtensionStore extensions, TeamStore teams,
+    OccurrenceScheduler scheduler, DeadlineNotifier notifier, DeadlineConfigSource config, TimeProvider clock)
 {
     /// <summary>Closes the occurrence for the whole team; every later step is cancelled and members get one note. False if it was already closed.</summary>
-    public async Task<bool> DoneAsync(Occurrence o, long userId, CancellationToken ct)
+    public Task<bool> DoneAsync(Occurrence o, long userId, CancellationToken ct) => database.InTransactionAsync(async token =>
     {
-        if (!await store.CloseAsync(o.Id, OccurrenceState.Done, userId, ct))
+        if (!await store.CloseAsync(o.Id, OccurrenceState.Done, userId, token))
         {
             return false;
         }
-        await scheduler.StopStepsAsync(o.Id, ct);
-        await store.AddEventAsync(o.Id, "acknowledged", userId, ct: ct);
-        var closed = await store.FindAsync(o.Id, ct);
-        await notifier.ClosedAsync(closed!, userId, ct);
+        await scheduler.StopStepsAsync(o.Id, token);
+        await store.AddEventAsync(o.Id, "acknowledged", userId, ct: token);
+        var closed = await store.FindAsync(o.Id, token);
+        await notifier.ClosedAsync(closed!, userId, token);
         return true;
-    }
+    }, ct);
 
     /// <summary>Reminds this user again after <paramref name="duration"/>, but never after the due time: returns when, and whether it was capped.</summary>
-    public async Task<(DateTimeOffset Until, bool Capped)> SnoozeAsync(Occurrence o, long userId, TimeSpan duration, CancellationToken ct)
+    public Task<(DateTimeOffset Until, bool Capped)> SnoozeAsync(Occurrence o, long userId, TimeSpan duration, CancellationToken ct) => database.InTransactionAsync(async token =>
     {
         var now = clock.GetUtcNow();
         var until = now + duration;
@@ -29,59 +34,57 @@ internal sealed class DeadlineActions(OccurrenceStore store, OccurrenceScheduler
         {
             until = o.Due;
         }
-        var step = new PlannedStep(PlannedStep.SnoozePrefix + userId.ToString(System.Globalization.CultureInfo.InvariantCulture), until);
-        await store.ExecuteAsync("""
-            INSERT INTO snoozes (occurrence_id, user_id, until) VALUES (@Id, @userId, @until)
-            ON CONFLICT (occurrence_id, user_id) DO UPDATE SET until = excluded.until
-            """, new { o.Id, userId, until = until.ToMs() }, ct);
-        await store.UpsertStepAsync(o.Id, step, StepState.Scheduled, ct);
-        await steps.ScheduleAsync(o.Id, step.Name, until, null, ct);
-        await store.AddEventAsync(o.Id, "snoozed", userId, detail: $"until {until:O}{(capped ? " (capped at the due time)" : "")}", ct: ct);
+        await snoozes.SetAsync(o.Id, userId, until, token);
+        await scheduler.ScheduleStepAsync(o.Id, new PlannedStep(StepName.Snooze(userId), until), token);
+        await store.AddEventAsync(o.Id, "snoozed", userId, detail: $"until {until:O}{(capped ? " (capped at the due time)" : "")}", ct: token);
         return (until, capped);
-    }
+    }, ct);
 
-    public async Task<long> RequestExtensionAsync(Occurrence o, long userId, string reason, TimeSpan extension, CancellationToken ct)
+    public Task<long> RequestExtensionAsync(Occurrence o, long userId, string reason, TimeSpan extension, CancellationToken ct) => database.InTransactionAsync(async token =>
     {
-        var id = await store.ScalarAsync<long>("""
-            INSERT INTO extension_requests (occurrence_id, user_id, reason, extension_ms, state, created_at)
-            VALUES (@Id, @userId, @reason, @ms, 'pending', @now) RETURNING id
-            """, new { o.Id, userId, reason, ms = (long)extension.TotalMilliseconds, now = clock.NowMs() }, ct);
-        await store.AddEventAsync(o.Id, "extension_requested", userId, detail: reason, ct: ct);
-        await notifier.ExtensionRequestAsync(o, id, userId, reason, extension, o.Due + extension, ct);
+        var id = await extensions.AddAsync(o.Id, userId, reason, extension, token);
+        await store.AddEventAsync(o.Id, "extension_requested", userId, detail: reason, ct: token);
+        await notifier.ExtensionRequestAsync(o, id, userId, reason, extension, o.Due + extension, token);
         return id;
-    }
+    }, ct);
 
-    /// <summary>The lead (or an admin) approves or denies; an approval moves the due time and starts the ladder over.</summary>
+    /// <summary>
+    /// The lead (or an admin) approves or denies. An approval moves the due time and starts the ladder
+    /// over; the decision, the new due time, the re-planned steps, the evidence and the notices commit together.
+    /// </summary>
     public async Task<ExtensionOutcome> DecideExtensionAsync(long requestId, long deciderId, bool isAdmin, bool approve, CancellationToken ct)
     {
-        var request = await store.FindExtensionAsync(requestId, ct);
-        if (request is null)
+        var request = await extensions.FindAsync(requestId, ct);
+        var o = request is null ? null : await store.FindAsync(request.OccurrenceId, ct);
+        if (request is null || o is null)
         {
             return ExtensionOutcome.NotFound;
         }
-        var (occurrenceId, requester, ms, decided) = (request.OccurrenceId, request.UserId, request.ExtensionMs, request.State != "pending");
-        var o = await store.FindAsync(occurrenceId, ct);
-        var lead = o is null ? null : config.Current.Team(o.TeamId)?.Lead;
-        if (o is null || (!isAdmin && lead != deciderId))
+        if (!isAdmin && await teams.LeadAsync(o.TeamId, ct) != deciderId)
         {
             return ExtensionOutcome.NotAllowed;
         }
-        if (decided || o.State != OccurrenceState.Open)
+        if (request.State != "pending" || o.State != OccurrenceState.Open)
         {
             return ExtensionOutcome.AlreadyDecided;
         }
-        await store.ExecuteAsync("UPDATE extension_requests SET state = @state, decided_by = @deciderId, decided_at = @now WHERE id = @requestId AND state = 'pending'",
-            new { state = approve ? "approved" : "denied", deciderId, now = clock.NowMs(), requestId }, ct);
-        var extension = TimeSpan.FromMilliseconds(ms);
-        if (approve && config.Current.Deadline(o.DeadlineId) is { } d)
+        return await database.InTransactionAsync(async token =>
         {
-            await store.SetDueAsync(o.Id, o.Due + extension, ct);
-            o = (await store.FindAsync(o.Id, ct))!;
-            await scheduler.RescheduleAsync(o, d, resend: true, ct);
-        }
-        await store.AddEventAsync(o.Id, approve ? "extension_approved" : "extension_denied", deciderId, ct: ct);
-        await notifier.ExtensionDecidedAsync(o, requestId, requester, approve, deciderId, extension, ct);
-        return approve ? ExtensionOutcome.Approved : ExtensionOutcome.Denied;
+            if (!await extensions.DecideAsync(requestId, approve, deciderId, token))
+            {
+                return ExtensionOutcome.AlreadyDecided;
+            }
+            var extension = TimeSpan.FromMilliseconds(request.ExtensionMs);
+            if (approve && config.Current.Deadline(o.DeadlineId) is { } d)
+            {
+                await store.SetDueAsync(o.Id, o.Due + extension, token);
+                o = (await store.FindAsync(o.Id, token))!;
+                await scheduler.RescheduleAsync(o, d, resend: true, token);
+            }
+            await store.AddEventAsync(o.Id, approve ? "extension_approved" : "extension_denied", deciderId, ct: token);
+            await notifier.ExtensionDecidedAsync(o, requestId, request.UserId, approve, deciderId, extension, token);
+            return approve ? ExtensionOutcome.Approved : ExtensionOutcome.Denied;
+        }, ct);
     }
 
     /// <summary>/open: a window deadline's occurrence starts now and is due after its window.</summary>

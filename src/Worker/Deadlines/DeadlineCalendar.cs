@@ -44,20 +44,20 @@ internal static class DeadlineCalendar
         var steps = new List<PlannedStep>();
         if (openedAt is { } opened)
         {
-            steps.Add(new PlannedStep(PlannedStep.Open, opened));
+            steps.Add(new PlannedStep(StepName.Open, opened));
         }
         foreach (var remind in d.Remind)
         {
             var at = Before(due, remind, d.TimeZone);
             if (openedAt is null || at > openedAt)
             {
-                steps.Add(new PlannedStep(PlannedStep.RemindPrefix + remind.Text, at));
+                steps.Add(new PlannedStep(StepName.Remind(remind.Text), at));
             }
         }
-        steps.Add(new PlannedStep(PlannedStep.Due, due));
+        steps.Add(new PlannedStep(StepName.Due, due));
         if (d.EscalateAfter is { } after)
         {
-            steps.Add(new PlannedStep(PlannedStep.Escalate, After(due, after, d.TimeZone), d.EscalateEvery?.Approximate));
+            steps.Add(new PlannedStep(StepName.Escalate, After(due, after, d.TimeZone), d.EscalateEvery?.Approximate));
         }
         return steps;
     }

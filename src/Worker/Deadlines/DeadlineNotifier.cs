@@ -20,7 +20,7 @@ internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recip
         await SendAsync(o, chats, d.Template, key, "reminded", step.Step, MessagePriority.Reminder, withButtons: true, to => new
         {
             Deadline = view.Deadline(o, to),
-            Step = step.Step.StartsWith(PlannedStep.RemindPrefix, StringComparison.Ordinal) ? step.Step[PlannedStep.RemindPrefix.Length..] : step.Step,
+            Step = StepName.ReminderOffset(step.Step),
             Late = late,
             ScheduledFor = DeadlineView.Local(step.Fire, to),
             Snoozed = onlyUser is not null,
@@ -30,9 +30,9 @@ internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recip
     /// <summary>The overdue notice: to the lead (escalation number <paramref name="escalation"/>), or to the team after downtime.</summary>
     public async Task OverdueAsync(Occurrence o, DeadlineDefinition d, bool toLead, int escalation, CancellationToken ct)
     {
-        var lead = await TeamLeadAsync(o.TeamId, ct);
+        var lead = await teams.LeadAsync(o.TeamId, ct);
         var chats = toLead ? (lead is { } l ? [l] : []) : await TeamChatsAsync(o.TeamId, ct);
-        var key = toLead ? $"dl:{o.Id}:escalate:{escalation.ToString(CultureInfo.InvariantCulture)}" : $"dl:{o.Id}:{OccurrenceScheduler.OverdueNotice}";
+        var key = toLead ? $"dl:{o.Id}:escalate:{escalation.ToString(CultureInfo.InvariantCulture)}" : $"dl:{o.Id}:{StepName.OverdueNotice}";
         await SendAsync(o, chats, d.EscalationTemplate, key, toLead ? "escalated" : "overdue_notice", null, MessagePriority.Reminder, withButtons: !toLead, to => new
         {
             Deadline = view.Deadline(o, to),
@@ -56,7 +56,7 @@ internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recip
 
     public async Task ExtensionRequestAsync(Occurrence o, long requestId, long requester, string reason, TimeSpan extension, DateTimeOffset newDue, CancellationToken ct)
     {
-        var lead = await TeamLeadAsync(o.TeamId, ct);
+        var lead = await teams.LeadAsync(o.TeamId, ct);
         if (lead is null)
         {
             return;
@@ -106,13 +106,5 @@ internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recip
         await store.AddEventsAsync(events, ct);
     }
 
-    private async Task<IReadOnlyList<long>> TeamChatsAsync(string teamId, CancellationToken ct)
-    {
-        var members = await teams.MembersAsync(teamId, ct);
-        var group = await store.ScalarAsync<long?>("SELECT group_chat_id FROM teams WHERE id = @teamId", new { teamId }, ct);
-        return group is { } g ? [.. members, g] : members;
-    }
-
-    private Task<long?> TeamLeadAsync(string teamId, CancellationToken ct) =>
-        store.ScalarAsync<long?>("SELECT lead_id FROM teams WHERE id = @teamId", new { teamId }, ct);
+    private Task<IReadOnlyList<long>> TeamChatsAsync(string teamId, CancellationToken ct) => teams.ChatsAsync(teamId, ct);
 }

@@ -10,7 +10,7 @@ namespace Bot.Worker.Deadlines;
 /// occurrence, not one per missed slot. A changed deadline reschedules only its own occurrences.
 /// </summary>
 internal sealed partial class DeadlinePlanner(
-    DeadlineConfigSource config, OccurrenceStore occurrences, TeamStore teams, OccurrenceScheduler steps, TimeProvider clock, ILogger<DeadlinePlanner> logger) : IDisposable
+    DeadlineConfigSource config, OccurrenceStore occurrences, DeadlinePlanStore planStore, TeamStore teams, OccurrenceScheduler steps, TimeProvider clock, ILogger<DeadlinePlanner> logger) : IDisposable
 {
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(35);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -22,17 +22,17 @@ internal sealed partial class DeadlinePlanner(
         {
             var current = config.Current;
             await teams.SyncAsync(current.Teams, ct);
-            var plans = (await occurrences.ListPlansAsync(ct)).ToDictionary(p => p.DeadlineId);
+            var plans = (await planStore.ListAsync(ct)).ToDictionary(p => p.DeadlineId);
             foreach (var deadline in current.Deadlines)
             {
                 var plan = plans.GetValueOrDefault(deadline.Id);
                 var through = await PlanDeadlineAsync(deadline, current, plan, ct);
-                await occurrences.SavePlanAsync(deadline.Id, deadline.Fingerprint, through, ct);
+                await planStore.SaveAsync(deadline.Id, deadline.Fingerprint, through, ct);
             }
             foreach (var removed in plans.Keys.Except(current.Deadlines.Select(d => d.Id)))
             {
                 await CancelOpenAsync(removed, null, "deadline removed from the file", ct);
-                await occurrences.DeletePlanAsync(removed, ct);
+                await planStore.DeleteAsync(removed, ct);
             }
         }
         finally
@@ -53,7 +53,7 @@ internal sealed partial class DeadlinePlanner(
                 await CancelOpenAsync(d.Id, now, "deadline dates changed", ct);
                 from = now;
             }
-            foreach (var open in await occurrences.ListAsync("deadline_id = @Id AND state = 'open'", new { d.Id }, ct))
+            foreach (var open in await occurrences.ListOpenOfDeadlineAsync(d.Id, null, ct))
             {
                 await steps.RescheduleAsync(open, d, resend: false, ct);
             }
@@ -100,8 +100,7 @@ internal sealed partial class DeadlinePlanner(
 
     private async Task CancelOpenAsync(string deadlineId, DateTimeOffset? dueAfter, string reason, CancellationToken ct)
     {
-        var open = await occurrences.ListAsync("deadline_id = @deadlineId AND state = 'open' AND due_at > @after",
-            new { deadlineId, after = dueAfter?.ToMs() ?? long.MinValue }, ct);
+        var open = await occurrences.ListOpenOfDeadlineAsync(deadlineId, dueAfter, ct);
         foreach (var occurrence in open)
         {
             await steps.CancelAsync(occurrence, reason, ct);

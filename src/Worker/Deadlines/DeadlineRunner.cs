@@ -8,7 +8,7 @@ namespace Bot.Worker.Deadlines;
 /// Closed occurrences and steps already handled do nothing, so a repeated firing is harmless.
 /// </summary>
 internal sealed partial class DeadlineRunner(
-    OccurrenceStore store, DeadlineConfigSource config, DeadlineNotifier notifier, OccurrenceScheduler scheduler, TimeProvider clock, ILogger<DeadlineRunner> logger)
+    OccurrenceStore store, SnoozeStore snoozes, DeadlineConfigSource config, DeadlineNotifier notifier, OccurrenceScheduler scheduler, TimeProvider clock, ILogger<DeadlineRunner> logger)
 {
     /// <summary>A step that runs this long after its time is "late" (sent after downtime).</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
@@ -39,20 +39,19 @@ internal sealed partial class DeadlineRunner(
         }
         switch (step)
         {
-            case var s when s.StartsWith(PlannedStep.RemindPrefix, StringComparison.Ordinal) || s == PlannedStep.Open:
+            case var s when StepName.IsReminder(s) || s == StepName.Open:
                 await RemindAsync(occurrence, deadline, row, steps, now, late, ct);
                 break;
-            case var s when s.StartsWith(PlannedStep.SnoozePrefix, StringComparison.Ordinal):
-                var user = long.Parse(s[PlannedStep.SnoozePrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
+            case var s when StepName.IsSnooze(s, out var user):
                 await notifier.RemindAsync(occurrence, deadline, row, late, user, new HashSet<long>(), ct);
-                await store.ExecuteAsync("DELETE FROM snoozes WHERE occurrence_id = @occurrenceId AND user_id = @user", new { occurrenceId, user }, ct);
+                await snoozes.EndAsync(occurrenceId, user, ct);
                 await store.SetStepStateAsync(occurrenceId, step, StepState.Sent, null, ct);
                 break;
-            case OccurrenceScheduler.OverdueNotice:
+            case StepName.OverdueNotice:
                 await notifier.OverdueAsync(occurrence, deadline, toLead: false, 1, ct);
                 await store.SetStepStateAsync(occurrenceId, step, StepState.Sent, null, ct);
                 break;
-            case PlannedStep.Escalate when now >= occurrence.Due:
+            case StepName.Escalate when now >= occurrence.Due:
                 var count = await store.CountFiringAsync(occurrenceId, step, ct);
                 await notifier.OverdueAsync(occurrence, deadline, toLead: true, count, ct);
                 if (row.IntervalMs is null)
@@ -60,7 +59,7 @@ internal sealed partial class DeadlineRunner(
                     await store.SetStepStateAsync(occurrenceId, step, StepState.Sent, null, ct);
                 }
                 break;
-            case PlannedStep.Due:
+            case StepName.Due:
                 await store.SetStepStateAsync(occurrenceId, step, StepState.Sent, null, ct);
                 await store.AddEventAsync(occurrenceId, "due", null, ct: ct);
                 break;
@@ -69,23 +68,23 @@ internal sealed partial class DeadlineRunner(
 
     private async Task RemindAsync(Occurrence o, DeadlineDefinition d, StepRow row, IReadOnlyList<StepRow> steps, DateTimeOffset now, bool late, CancellationToken ct)
     {
-        if (row.Step != PlannedStep.Open && now >= o.Due)
+        if (row.Step != StepName.Open && now >= o.Due)
         {
             await store.SetStepStateAsync(o.Id, row.Step, StepState.Skipped, "deadline passed before it could be sent", ct);
-            if (steps.All(s => s.Step != OccurrenceScheduler.OverdueNotice))
+            if (steps.All(s => s.Step != StepName.OverdueNotice))
             {
-                await store.UpsertStepAsync(o.Id, new PlannedStep(OccurrenceScheduler.OverdueNotice, now), StepState.Sent, ct);
+                await store.UpsertStepAsync(o.Id, new PlannedStep(StepName.OverdueNotice, now), StepState.Sent, ct);
                 await notifier.OverdueAsync(o, d, toLead: false, 1, ct);
             }
             return;
         }
-        if (steps.Any(s => s.State == StepState.Scheduled && s.Step.StartsWith(PlannedStep.RemindPrefix, StringComparison.Ordinal)
+        if (steps.Any(s => s.State == StepState.Scheduled && StepName.IsReminder(s.Step)
                 && s.FireAt > row.FireAt && s.Fire <= now))
         {
             await store.SetStepStateAsync(o.Id, row.Step, StepState.Skipped, "a later reminder is due and replaces it", ct);
             return;
         }
-        var snoozed = (await store.ListSnoozedAsync(o.Id, now, ct)).ToHashSet();
+        var snoozed = (await snoozes.ListActiveAsync(o.Id, now, ct)).ToHashSet();
         await notifier.RemindAsync(o, d, row, late, null, snoozed, ct);
         await store.SetStepStateAsync(o.Id, row.Step, StepState.Sent, late ? "late" : null, ct);
     }

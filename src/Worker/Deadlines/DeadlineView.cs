@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 
@@ -7,6 +6,14 @@ namespace Bot.Worker.Deadlines;
 /// <summary>The <c>deadline</c> object templates get, localized time words, and the reminder buttons.</summary>
 internal sealed class DeadlineView(Labels labels, TimeWords words, TimeProvider clock, DeadlineConfigSource config)
 {
+    /// <summary>The buttons' <see cref="CallbackData"/>: prefix and verbs (id: an occurrence, or an extension request for Approve/Deny).</summary>
+    public const string ButtonPrefix = "dl";
+    public const string DoneVerb = "done";
+    public const string SnoozeVerb = "snz";
+    public const string ExtendVerb = "ext";
+    public const string ApproveVerb = "xa";
+    public const string DenyVerb = "xd";
+
     public object Deadline(Occurrence o, Recipient to)
     {
         var left = o.Due - clock.GetUtcNow();
@@ -31,20 +38,20 @@ internal sealed class DeadlineView(Labels labels, TimeWords words, TimeProvider 
 
     public IReadOnlyList<IReadOnlyList<InlineButton>> ReminderButtons(long occurrenceId, string language)
     {
-        var id = occurrenceId.ToString(CultureInfo.InvariantCulture);
         return
         [
             [
-                new InlineButton(labels.Get(language, "button.done"), "dl:done:" + id),
-                new InlineButton(labels.Get(language, "button.snooze_1h"), "dl:snz:" + id),
+                new InlineButton(labels.Get(language, "button.done"), Data(DoneVerb, occurrenceId)),
+                new InlineButton(labels.Get(language, "button.snooze_1h"), Data(SnoozeVerb, occurrenceId)),
             ],
-            [new InlineButton(labels.Get(language, "button.extend"), "dl:ext:" + id)],
+            [new InlineButton(labels.Get(language, "button.extend"), Data(ExtendVerb, occurrenceId))],
         ];
     }
 
     public IReadOnlyList<IReadOnlyList<InlineButton>> ExtensionButtons(long requestId, string language)
     {
-        var id = requestId.ToString(CultureInfo.InvariantCulture);
-        return [[new InlineButton(labels.Get(language, "button.approve"), "dl:xa:" + id), new InlineButton(labels.Get(language, "button.deny"), "dl:xd:" + id)]];
+        return [[new InlineButton(labels.Get(language, "button.approve"), Data(ApproveVerb, requestId)), new InlineButton(labels.Get(language, "button.deny"), Data(DenyVerb, requestId))]];
     }
+
+    private static string Data(string verb, long id) => new CallbackData(ButtonPrefix, verb, id).ToString();
 }

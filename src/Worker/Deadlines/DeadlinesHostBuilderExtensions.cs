@@ -17,9 +17,11 @@ public static class DeadlinesHostBuilderExtensions
         var services = builder.Services;
         services.AddSingleton<DeadlineConfigSource>();
         services.AddSingleton<TeamStore>();
-        services.AddSingleton<IMembershipCheck>(sp => sp.GetRequiredService<TeamStore>());
-        services.AddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<TeamStore>());
         services.AddSingleton<OccurrenceStore>();
+        services.AddSingleton<DeadlinePlanStore>();
+        services.AddSingleton<SnoozeStore>();
+        services.AddSingleton<ExtensionStore>();
+        services.AddSingleton<OccurrenceAccess>();
         services.AddSingleton<IStepScheduler, QuartzStepScheduler>();
         services.AddSingleton<OccurrenceScheduler>();
         services.AddSingleton<DeadlinePlanner>();

@@ -9,8 +9,6 @@ namespace Bot.Worker.Deadlines;
 /// </summary>
 internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler scheduler, TimeProvider clock)
 {
-    public const string OverdueNotice = "overdue-notice";
-
     public async Task<Occurrence> CreateAsync(DeadlineDefinition d, DateTimeOffset due, string key, DateTimeOffset? openedAt, string? reference, string state, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -40,8 +38,8 @@ internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler 
         var now = clock.GetUtcNow();
         var existing = (await store.StepsAsync(occurrence.Id, ct)).ToDictionary(s => s.Step);
         var wanted = DeadlineCalendar.Steps(d, occurrence.Due, occurrence.OpenedAt is { } o ? UnixTime.FromMs(o) : null);
-        foreach (var gone in existing.Values.Where(s => s.State == StepState.Scheduled && !s.Step.StartsWith(PlannedStep.SnoozePrefix, StringComparison.Ordinal)
-                     && wanted.All(w => w.Name != s.Step) && s.Step != OverdueNotice))
+        foreach (var gone in existing.Values.Where(s => s.State == StepState.Scheduled && !StepName.IsSnooze(s.Step, out _)
+                     && wanted.All(w => w.Name != s.Step) && s.Step != StepName.OverdueNotice))
         {
             await store.SetStepStateAsync(occurrence.Id, gone.Step, StepState.Cancelled, "no longer in the ladder", ct);
             await scheduler.CancelAsync(occurrence.Id, gone.Step, ct);
@@ -50,7 +48,7 @@ internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler 
         {
             var old = existing.GetValueOrDefault(step.Name);
             var done = old is { State: StepState.Sent or StepState.Skipped };
-            if ((done && !(resend && step.At > now)) || step.Name == PlannedStep.Open)
+            if ((done && !(resend && step.At > now)) || step.Name == StepName.Open)
             {
                 continue;
             }
@@ -73,6 +71,13 @@ internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler 
         }
     }
 
+    /// <summary>Adds (or moves) one step, in the table and in Quartz.</summary>
+    public async Task ScheduleStepAsync(long occurrenceId, PlannedStep step, CancellationToken ct)
+    {
+        await store.UpsertStepAsync(occurrenceId, step, StepState.Scheduled, ct);
+        await scheduler.ScheduleAsync(occurrenceId, step.Name, step.At, step.RepeatEvery, ct);
+    }
+
     /// <summary>Every later step of the occurrence is cancelled, in the table and in Quartz.</summary>
     public async Task StopStepsAsync(long occurrenceId, CancellationToken ct)
     {
@@ -86,7 +91,7 @@ internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler 
         var plan = steps.Select(s => (s, s.At > now || !s.IsReminder || s == lastMissedReminder ? StepState.Scheduled : StepState.Skipped)).ToList();
         if (due <= now)
         {
-            plan.Add((new PlannedStep(OverdueNotice, now), StepState.Scheduled));
+            plan.Add((new PlannedStep(StepName.OverdueNotice, now), StepState.Scheduled));
         }
         return plan;
     }

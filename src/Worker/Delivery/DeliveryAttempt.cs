@@ -9,7 +9,8 @@ namespace Bot.Worker.Delivery;
 /// <summary>Sends one outbox row through the transport and records what happened to it.</summary>
 internal sealed partial class DeliveryAttempt(
     IBotTransport transport,
-    OutboxQueue queue,
+    OutboxDeliveryStore queue,
+    SentRecorder sent,
     SendGate gate,
     IBlockedChatHandler blockedChats,
     IOptions<DeliveryOptions> options,
@@ -37,7 +38,7 @@ internal sealed partial class DeliveryAttempt(
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
-                await queue.MarkSentAsync(row.Id, result.MessageId ?? 0, ct);
+                await sent.RecordAsync(row.Id, result.MessageId ?? 0).WaitAsync(ct);
                 break;
             case SendOutcome.RateLimited:
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(5);
@@ -47,9 +48,8 @@ internal sealed partial class DeliveryAttempt(
                 break;
             case SendOutcome.ChatUnavailable:
                 await queue.MarkFinalAsync(row.Id, DeliveryState.Blocked, result.Error, ct);
-                var stopped = await queue.BlockChatAsync(row.ChatId, result.Error ?? "blocked", ct);
+                var stopped = await blockedChats.OnChatBlockedAsync(row.ChatId, result.Error ?? "blocked", ct);
                 LogChatBlocked(row.ChatId, result.Error, stopped);
-                await blockedChats.OnChatBlockedAsync(row.ChatId, result.Error ?? "blocked", ct);
                 break;
             case SendOutcome.BadHtml when !row.PlainText:
                 LogBadHtml(row.IdemKey, result.Error);

@@ -12,7 +12,7 @@ public static class DeliveryHostBuilderExtensions
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
         builder.Services.AddSingleton<SentRecorder>();
-        builder.Services.AddSingleton<OutboxQueue>();
+        builder.Services.AddSingleton<OutboxDeliveryStore>();
         builder.Services.AddSingleton<SendGate>();
         builder.Services.AddSingleton<DeliveryAttempt>();
         builder.Services.AddSingleton<Dispatcher>();

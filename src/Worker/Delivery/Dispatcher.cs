@@ -13,7 +13,7 @@ namespace Bot.Worker.Delivery;
 /// parallel (Delivery:MaxParallelSends); one chat gets one message at a time, in order.
 /// </summary>
 internal sealed partial class Dispatcher(
-    OutboxQueue queue,
+    OutboxDeliveryStore queue,
     SendGate gate,
     DispatchSignal signal,
     DeliveryAttempt attempt,
@@ -70,7 +70,7 @@ internal sealed partial class Dispatcher(
         signal.ClearUrgent();
         ForgetCompletionsBefore(Volatile.Read(ref _completions));
         var wake = await queue.PromoteDueAsync(ct);
-        for (var priority = 0; priority < OutboxQueue.PriorityCount; priority++)
+        for (var priority = 0; priority < OutboxDeliveryStore.PriorityCount; priority++)
         {
             long afterId = 0;
             while (true)

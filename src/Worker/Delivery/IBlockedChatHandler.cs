@@ -1,8 +1,8 @@
 namespace Bot.Worker.Delivery;
 
-/// <summary>Told when Telegram says a chat is gone for good (403, chat not found).</summary>
+/// <summary>Told when a chat is gone for good (403, chat not found, or the user blocked the bot).</summary>
 public interface IBlockedChatHandler
 {
-    /// <summary>Ends the chat's subscriptions; the dispatcher has already stopped its queued rows.</summary>
-    Task OnChatBlockedAsync(long chatId, string reason, CancellationToken cancellationToken);
+    /// <summary>Marks the chat blocked, stops its queued messages and ends its subscriptions, in one transaction; returns how many queued messages stopped.</summary>
+    Task<int> OnChatBlockedAsync(long chatId, string reason, CancellationToken cancellationToken);
 }

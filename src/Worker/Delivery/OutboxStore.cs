@@ -1,10 +1,8 @@
-using System.Data.Common;
 using Bot.Worker.Storage;
-using Dapper;
 
 namespace Bot.Worker.Delivery;
 
-/// <summary>Writes messages into the outbox and wakes the dispatcher.</summary>
+/// <summary>Writes messages into the outbox and, once they are committed, wakes the dispatcher.</summary>
 internal sealed class OutboxStore(IDatabase database, TimeProvider clock, DispatchSignal signal) : IOutbox
 {
     private const string InsertSql = """
@@ -16,32 +14,24 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
     public async Task<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
         await EnqueueManyAsync([message], cancellationToken) > 0;
 
-    public Task<int> EnqueueManyAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken) =>
-        EnqueueManyAsync(messages, null, cancellationToken);
-
-    /// <summary>
-    /// Adds the messages and runs <paramref name="alsoInTransaction"/> in the same transaction, so a
-    /// batch and its bookkeeping (a broadcast's resume point, say) commit together or not at all.
-    /// </summary>
-    public async Task<int> EnqueueManyAsync(IReadOnlyCollection<OutgoingMessage> messages, Func<DbConnection, DbTransaction, Task>? alsoInTransaction, CancellationToken cancellationToken)
+    /// <summary>Adds the messages in one transaction (the caller's, inside a unit of work); returns how many were new.</summary>
+    public async Task<int> EnqueueManyAsync(IReadOnlyCollection<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
-        if (messages.Count == 0 && alsoInTransaction is null)
+        if (messages.Count == 0)
         {
             return 0;
         }
         var now = clock.NowMs();
         var rows = messages.SelectMany(m => ToRows(m, now)).ToList();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = rows.Count == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, tx, cancellationToken: cancellationToken));
-        if (alsoInTransaction is not null)
-        {
-            await alsoInTransaction(connection, tx);
-        }
-        await tx.CommitAsync(cancellationToken);
+        var inserted = await database.ExecuteAsync(InsertSql, rows, cancellationToken);
         if (inserted > 0)
         {
-            signal.Notify(messages.Min(m => m.Priority));
+            var priority = messages.Min(m => m.Priority);
+            await database.AfterCommitAsync(() =>
+            {
+                signal.Notify(priority);
+                return Task.CompletedTask;
+            });
         }
         return inserted;
     }

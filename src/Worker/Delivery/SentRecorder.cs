@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Bot.Worker.Storage;
-using Dapper;
 
 namespace Bot.Worker.Delivery;
 
@@ -8,20 +7,28 @@ namespace Bot.Worker.Delivery;
 /// Records successful sends: one writer takes whatever results are waiting and writes them in one
 /// transaction, so parallel sends do not queue on SQLite's write lock one by one. Each caller's task
 /// completes once its row is durably "sent", so the dispatcher treats it as in flight until then.
+/// While the database is unreachable the writer keeps the results and tries again: a send Telegram
+/// accepted is never forgotten (and so never repeated) because of an outage.
 /// </summary>
 internal sealed class SentRecorder : IAsyncDisposable
 {
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
     private readonly Channel<(long Id, int MessageId, TaskCompletionSource Done)> _results =
         Channel.CreateUnbounded<(long, int, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IDatabase _database;
-    private readonly TimeProvider _clock;
+    private readonly OutboxDeliveryStore _store;
+    private readonly StorageOutage _outage;
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
 
-    public SentRecorder(IDatabase database, TimeProvider clock)
+    public SentRecorder(OutboxDeliveryStore store, StorageOutage outage)
     {
-        _database = database;
-        _clock = clock;
-        _writer = Task.Run(WriteAsync);
+        _store = store;
+        _outage = outage;
+        // Not part of whatever unit of work first asked for this singleton.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _writer = Task.Run(WriteAsync);
+        }
     }
 
     public Task RecordAsync(long id, int messageId)
@@ -43,20 +50,25 @@ internal sealed class SentRecorder : IAsyncDisposable
             {
                 batch.Add(result);
             }
-            try
+            while (true)
             {
-                var now = _clock.NowMs();
-                await using var connection = await _database.OpenAsync(CancellationToken.None);
-                await using var tx = await connection.BeginTransactionAsync();
-                await connection.ExecuteAsync(
-                    "UPDATE outbox SET state = 'sent', attempts = attempts + 1, message_id = @MessageId, sent_at = @now, updated_at = @now, last_error = NULL WHERE id = @Id",
-                    batch.Select(b => new { b.Id, b.MessageId, now }), tx);
-                await tx.CommitAsync();
-                batch.ForEach(b => b.Done.TrySetResult());
-            }
-            catch (Exception ex)
-            {
-                batch.ForEach(b => b.Done.TrySetException(ex));
+                try
+                {
+                    await _store.MarkSentBatchAsync(batch.Select(b => (b.Id, b.MessageId)).ToList(), _stopping.Token);
+                    _outage.Recovered();
+                    batch.ForEach(b => b.Done.TrySetResult());
+                    break;
+                }
+                catch (Exception ex) when (!_stopping.IsCancellationRequested && StorageOutage.IsOutage(ex))
+                {
+                    _outage.Report(ex, "recording sent messages");
+                    await Task.Delay(RetryEvery);
+                }
+                catch (Exception ex)
+                {
+                    batch.ForEach(b => b.Done.TrySetException(ex));
+                    break;
+                }
             }
             batch.Clear();
         }
@@ -65,6 +77,8 @@ internal sealed class SentRecorder : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _results.Writer.TryComplete();
+        _stopping.CancelAfter(TimeSpan.FromSeconds(10));
         await _writer;
+        _stopping.Dispose();
     }
 }

@@ -46,9 +46,9 @@ public static class WorkerHost
         builder.Logging.AddSerilog(LoggingSetup.Create(builder.Configuration, paths, settings.LogSink), dispose: true);
 
         builder.AddBotOptions();
-        builder.AddStorage(paths);
+        var quartzStore = builder.AddStorage(paths);
         builder.AddTemplating();
-        builder.AddScheduling(paths, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs);
+        builder.AddScheduling(quartzStore, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs);
         builder.AddDelivery();
         builder.AddTransport(settings);
         builder.AddDeadlines();

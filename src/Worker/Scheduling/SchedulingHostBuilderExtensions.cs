@@ -1,5 +1,3 @@
-using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -8,20 +6,19 @@ namespace Bot.Worker.Scheduling;
 public static class SchedulingHostBuilderExtensions
 {
     /// <summary>
-    /// Quartz on the persistent store in the app's own database (its tables are created if missing),
-    /// reading time from the shared <see cref="TimeProvider"/>.
+    /// Quartz on the persistent store in the app's own database (<paramref name="store"/>, from the
+    /// storage provider; its tables are created if missing), reading time from the shared <see cref="TimeProvider"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, ContentPaths paths, TimeProvider clock, params Action<IQuartzBuilder>[] jobs)
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, Action<IPersistentStoreBuilder> store, TimeProvider clock, params Action<IQuartzBuilder>[] jobs)
     {
-        var connectionString = StorageHostBuilderExtensions.SqliteConnectionString(builder, paths);
         builder.AddQuartz(q =>
         {
             q.UseTimeProvider(clock);
             q.UseDefaultThreadPool(4);
-            q.UsePersistentStore(store =>
+            q.UsePersistentStore(s =>
             {
-                store.UseSqlite(connectionString);
-                store.ConfigureStore(o => o.SchemaProvisioning = SchemaProvisioning.CreateIfMissing);
+                store(s);
+                s.ConfigureStore(o => o.SchemaProvisioning = SchemaProvisioning.CreateIfMissing);
             });
             foreach (var addJobs in jobs)
             {

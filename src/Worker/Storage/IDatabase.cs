@@ -3,18 +3,30 @@ using System.Data.Common;
 namespace Bot.Worker.Storage;
 
 /// <summary>
-/// The app's database. Features write portable SQL (integer times in unix milliseconds,
-/// <c>ON CONFLICT</c>, <c>RETURNING</c>) against connections from here, so another provider
-/// only brings its own connection factory, lock and migrations.
+/// The app's database, for stores only: each store owns its SQL and runs it through these methods.
+/// Inside <see cref="InTransactionAsync{T}"/> every statement of every store joins the one transaction
+/// (a unit of work), so a change that touches several stores commits once or not at all.
 /// </summary>
 public interface IDatabase
 {
-    /// <summary>Provider name as in <c>Storage:Provider</c>.</summary>
+    /// <summary>Provider name as in <c>Storage:Provider</c>: <c>Sqlite</c> or <c>Postgres</c>.</summary>
     string Provider { get; }
 
-    /// <summary>The connection string with relative paths resolved.</summary>
-    string ConnectionString { get; }
-
-    /// <summary>Opens a pooled connection configured for this app.</summary>
+    /// <summary>A new connection outside any unit of work (schema set-up, tests, long reads).</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction that every store call inside it joins; a nested call joins the outer one.</summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="action"/> once the current unit of work commits (now when there is none); dropped on rollback.</summary>
+    Task AfterCommitAsync(Func<Task> action);
+
+    Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args, CancellationToken cancellationToken);
+
+    Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? args, CancellationToken cancellationToken);
+
+    Task<T?> ScalarAsync<T>(string sql, object? args, CancellationToken cancellationToken);
+
+    /// <summary>Runs a statement; with a collection of argument objects, once per element (in one transaction).</summary>
+    Task<int> ExecuteAsync(string sql, object? args, CancellationToken cancellationToken);
 }

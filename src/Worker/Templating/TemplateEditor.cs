@@ -1,7 +1,7 @@
 namespace Bot.Worker.Templating;
 
 /// <summary>What admins do to templates: save a checked new version, or make an older one live again.</summary>
-internal sealed class TemplateEditor(TemplateValidator validator, TemplateStore store, TemplateCatalog catalog)
+internal sealed class TemplateEditor(TemplateValidator validator, TemplateStore store, TemplateCatalog catalog, Storage.IDatabase database)
 {
     /// <summary>Saves and makes live a version that passes every check; otherwise the problem, and the live version stays.</summary>
     public async Task<(int? Version, TemplateProblem? Problem)> SaveAsync(string name, string language, string source, long author, CancellationToken ct)
@@ -12,7 +12,11 @@ internal sealed class TemplateEditor(TemplateValidator validator, TemplateStore 
             return (null, problem);
         }
         var version = await store.AddAsync(name, language, source, TemplateStore.AdminOrigin, author, "/template_set", makeLive: true, ct);
-        catalog.SetLive(new TemplateKey(name, language), version, template!, isShipped: false);
+        await database.AfterCommitAsync(() =>
+        {
+            catalog.SetLive(new TemplateKey(name, language), version, template!, isShipped: false);
+            return Task.CompletedTask;
+        });
         return (version, null);
     }
 
@@ -24,7 +28,11 @@ internal sealed class TemplateEditor(TemplateValidator validator, TemplateStore 
         {
             return false;
         }
-        catalog.SetLive(new TemplateKey(name, language), version, Scriban.Template.Parse(stored.Source), stored.IsShipped);
+        await database.AfterCommitAsync(() =>
+        {
+            catalog.SetLive(new TemplateKey(name, language), version, Scriban.Template.Parse(stored.Source), stored.IsShipped);
+            return Task.CompletedTask;
+        });
         return true;
     }
 }

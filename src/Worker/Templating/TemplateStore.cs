@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Worker.Storage;
-using Dapper;
 
 namespace Bot.Worker.Templating;
 
@@ -20,71 +18,55 @@ internal sealed class TemplateStore(IDatabase database, TimeProvider clock)
     public static string Hash(string source) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
 
     /// <summary>The live version of every template and language.</summary>
-    public async Task<IReadOnlyList<TemplateVersion>> LiveAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<TemplateVersion>(new CommandDefinition($"""
-            SELECT {Columns} FROM template_live l
-            JOIN template_versions v ON v.name = l.name AND v.language = l.language AND v.version = l.version
-            """, cancellationToken: ct));
-        return rows.AsList();
-    }
+    public Task<IReadOnlyList<TemplateVersion>> LiveAsync(CancellationToken ct) => database.QueryAsync<TemplateVersion>($"""
+        SELECT {Columns} FROM template_live l
+        JOIN template_versions v ON v.name = l.name AND v.language = l.language AND v.version = l.version
+        """, null, ct);
 
-    public async Task<IReadOnlyList<TemplateVersion>> HistoryAsync(string name, string language, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<TemplateVersion>(new CommandDefinition($"""
-            SELECT {Columns} FROM template_versions v
-            LEFT JOIN template_live l ON l.name = v.name AND l.language = v.language
-            WHERE v.name = @name AND v.language = @language ORDER BY v.version DESC
-            """, new { name, language }, cancellationToken: ct));
-        return rows.AsList();
-    }
+    public Task<IReadOnlyList<TemplateVersion>> HistoryAsync(string name, string language, CancellationToken ct) => database.QueryAsync<TemplateVersion>($"""
+        SELECT {Columns} FROM template_versions v
+        LEFT JOIN template_live l ON l.name = v.name AND l.language = v.language
+        WHERE v.name = @name AND v.language = @language ORDER BY v.version DESC
+        """, new { name, language }, ct);
 
     public async Task<TemplateVersion?> FindAsync(string name, string language, int version, CancellationToken ct) =>
         (await HistoryAsync(name, language, ct)).FirstOrDefault(v => v.Version == version);
 
-    /// <summary>Stores a new version and, when <paramref name="makeLive"/>, makes it live. Returns its number.</summary>
-    public async Task<int> AddAsync(string name, string language, string source, string origin, long? author, string? note, bool makeLive, CancellationToken ct)
-    {
-        var now = clock.NowMs();
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COALESCE(MAX(version), 0) + 1 FROM template_versions WHERE name = @name AND language = @language",
-            new { name, language }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO template_versions (name, language, version, source, source_hash, origin, author_id, note, created_at)
-            VALUES (@name, @language, @version, @source, @hash, @origin, @author, @note, @now)
-            """, new { name, language, version, source, hash = Hash(source), origin, author, note, now }, tx, cancellationToken: ct));
-        if (makeLive)
+    /// <summary>Stores a new version and, when <paramref name="makeLive"/>, makes it live, in one transaction. Returns its number.</summary>
+    public Task<int> AddAsync(string name, string language, string source, string origin, long? author, string? note, bool makeLive, CancellationToken ct) =>
+        database.InTransactionAsync(async token =>
         {
-            await SetLiveAsync(connection, tx, name, language, version, author, now, ct);
-        }
-        await tx.CommitAsync(ct);
-        return version;
-    }
+            var now = clock.NowMs();
+            var version = (int)await database.ScalarAsync<long>(
+                "SELECT COALESCE(MAX(version), 0) + 1 FROM template_versions WHERE name = @name AND language = @language", new { name, language }, token);
+            await database.ExecuteAsync("""
+                INSERT INTO template_versions (name, language, version, source, source_hash, origin, author_id, note, created_at)
+                VALUES (@name, @language, @version, @source, @hash, @origin, @author, @note, @now)
+                """, new { name, language, version, source, hash = Hash(source), origin, author, note, now }, token);
+            if (makeLive)
+            {
+                await SetLiveAsync(name, language, version, author, now, token);
+            }
+            return version;
+        }, ct);
 
     /// <summary>Makes an existing version live (rollback); false if there is no such version.</summary>
-    public async Task<bool> MakeLiveAsync(string name, string language, int version, long? by, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM template_versions WHERE name = @name AND language = @language AND version = @version",
-            new { name, language, version }, tx, cancellationToken: ct));
-        if (exists == 0)
+    public Task<bool> MakeLiveAsync(string name, string language, int version, long? by, CancellationToken ct) =>
+        database.InTransactionAsync(async token =>
         {
-            return false;
-        }
-        await SetLiveAsync(connection, tx, name, language, version, by, clock.NowMs(), ct);
-        await tx.CommitAsync(ct);
-        return true;
-    }
+            var exists = await database.ScalarAsync<long>(
+                "SELECT COUNT(*) FROM template_versions WHERE name = @name AND language = @language AND version = @version",
+                new { name, language, version }, token);
+            if (exists == 0)
+            {
+                return false;
+            }
+            await SetLiveAsync(name, language, version, by, clock.NowMs(), token);
+            return true;
+        }, ct);
 
-    private static Task<int> SetLiveAsync(DbConnection connection, DbTransaction tx, string name, string language, int version, long? by, long now, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO template_live (name, language, version, changed_by, changed_at) VALUES (@name, @language, @version, @by, @now)
-            ON CONFLICT (name, language) DO UPDATE SET version = excluded.version, changed_by = excluded.changed_by, changed_at = excluded.changed_at
-            """, new { name, language, version, by, now }, tx, cancellationToken: ct));
+    private Task<int> SetLiveAsync(string name, string language, int version, long? by, long now, CancellationToken ct) => database.ExecuteAsync("""
+        INSERT INTO template_live (name, language, version, changed_by, changed_at) VALUES (@name, @language, @version, @by, @now)
+        ON CONFLICT (name, language) DO UPDATE SET version = excluded.version, changed_by = excluded.changed_by, changed_at = excluded.changed_at
+        """, new { name, language, version, by, now }, ct);
 }

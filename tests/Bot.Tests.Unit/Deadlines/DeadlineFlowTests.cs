@@ -38,7 +38,7 @@ public sealed class DeadlineFlowTests
         var sent = await bot.OutboxAsync();
         Assert.Equal([1001L, 1002L], sent.Where(m => m.Kind == "deadline-reminder").Select(m => m.ChatId).Order());
         Assert.Equal(StepState.Sent, (await bot.StepsAsync(occurrence.Id))["remind:1d"].State);
-        Assert.Equal(2, await bot.Get<OccurrenceStore>().ScalarAsync<int>("SELECT COUNT(*) FROM occurrence_events WHERE kind = 'reminded' AND template_version = 1", new { }, CancellationToken.None));
+        Assert.Equal(2, (int)await bot.Get<Bot.Worker.Storage.IDatabase>().ScalarAsync<long>("SELECT COUNT(*) FROM occurrence_events WHERE kind = 'reminded' AND template_version = 1", new { }, CancellationToken.None));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     private readonly Dispatcher _dispatcher;
     private readonly DispatchSignal _signal;
     private readonly SentRecorder _sent;
+    private readonly OutboxDeliveryStore _queue;
     private TaskCompletionSource _idle = NewIdle();
 
     private DispatcherHarness(TempDatabase db, FakeTimeProvider clock, DeliveryOptions options)
@@ -21,11 +22,11 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _db = db;
         Clock = clock;
         _signal = new DispatchSignal();
-        _sent = new SentRecorder(db.Database, clock);
-        var queue = new OutboxQueue(db.Database, _sent, clock);
+        var queue = _queue = new OutboxDeliveryStore(db.Database, clock);
+        _sent = new SentRecorder(queue, new Bot.Worker.Storage.StorageOutage(clock, NullLogger<Bot.Worker.Storage.StorageOutage>.Instance));
         var gate = new SendGate(Options.Create(options), clock);
         Outbox = new OutboxStore(db.Database, clock, _signal);
-        var attempt = new DeliveryAttempt(Transport, queue, gate, this, Options.Create(options), clock, NullLogger<DeliveryAttempt>.Instance);
+        var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), clock, NullLogger<DeliveryAttempt>.Instance);
         _dispatcher = new Dispatcher(queue, gate, _signal, attempt, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
         _dispatcher.Idle += _ => _idle.TrySetResult();
     }
@@ -84,13 +85,13 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE " + where);
     }
 
-    public Task OnChatBlockedAsync(long chatId, string reason, CancellationToken cancellationToken)
+    public async Task<int> OnChatBlockedAsync(long chatId, string reason, CancellationToken cancellationToken)
     {
         lock (BlockedChats)
         {
             BlockedChats.Add(chatId);
         }
-        return Task.CompletedTask;
+        return await _queue.BlockChatAsync(chatId, reason, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -57,7 +57,7 @@ internal sealed class WorkerServices : IAsyncDisposable
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     public async Task<IReadOnlyList<Occurrence>> OccurrencesAsync(string deadlineId) =>
-        await Get<OccurrenceStore>().ListAsync("deadline_id = @deadlineId ORDER BY due_at", new { deadlineId }, CancellationToken.None);
+        await Get<OccurrenceStore>().ListOfDeadlineAsync(deadlineId, CancellationToken.None);
 
     public async Task<Dictionary<string, StepRow>> StepsAsync(long occurrenceId) =>
         (await Get<OccurrenceStore>().StepsAsync(occurrenceId, CancellationToken.None)).ToDictionary(s => s.Step);

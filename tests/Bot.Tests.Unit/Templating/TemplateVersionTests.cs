@@ -93,6 +93,6 @@ public sealed class TemplateVersionTests
         {
             fixture.Catalog.SetShipped(file.Key, Scriban.Template.Parse(file.Source));
         }
-        return (store, new TemplateSync(store, fixture.Catalog, logs), new TemplateEditor(fixture.Validator, store, fixture.Catalog), fixture.Catalog, logs);
+        return (store, new TemplateSync(store, fixture.Catalog, logs), new TemplateEditor(fixture.Validator, store, fixture.Catalog, db.Database), fixture.Catalog, logs);
     }
 }

@@ -7,7 +7,7 @@ using Bot.Worker.Templating;
 namespace Bot.Worker.Commands.Admin;
 
 /// <summary>/history NAME LANG: every version with author and time, the live one marked.</summary>
-internal sealed class HistoryCommand(TemplateKinds kinds, TemplateStore store, AuditLog audit) : ICommandHandler
+internal sealed class HistoryCommand(TemplateKinds kinds, TemplateStore store, AuditStore audit) : ICommandHandler
 {
     public string Name => "history";
 

@@ -5,7 +5,7 @@ using Bot.Worker.Templating.Kinds;
 namespace Bot.Worker.Commands.Admin;
 
 /// <summary>/preview NAME [LANG]: the live version rendered with the kind's sample data, exactly as a recipient sees it.</summary>
-internal sealed class PreviewCommand(TemplateKinds kinds, MessageRenderer renderer, Replier replier, AuditLog audit) : ICommandHandler
+internal sealed class PreviewCommand(TemplateKinds kinds, MessageRenderer renderer, Replier replier, AuditStore audit) : ICommandHandler
 {
     public string Name => "preview";
 

@@ -5,7 +5,7 @@ using Bot.Worker.Templating.Kinds;
 namespace Bot.Worker.Commands.Admin;
 
 /// <summary>/rollback NAME LANG VERSION: makes an older version live again.</summary>
-internal sealed class RollbackCommand(TemplateKinds kinds, TemplateEditor editor, AuditLog audit) : ICommandHandler
+internal sealed class RollbackCommand(TemplateKinds kinds, TemplateEditor editor, AuditStore audit) : ICommandHandler
 {
     public string Name => "rollback";
 

@@ -5,7 +5,7 @@ using Bot.Worker.Templating.Kinds;
 namespace Bot.Worker.Commands.Admin;
 
 /// <summary>/template NAME [LANG]: the live source and the variables the template may use.</summary>
-internal sealed class TemplateCommand(TemplateKinds kinds, TemplateStore store, MessageRenderer renderer, AuditLog audit) : ICommandHandler
+internal sealed class TemplateCommand(TemplateKinds kinds, TemplateStore store, MessageRenderer renderer, AuditStore audit) : ICommandHandler
 {
     public string Name => "template";
 

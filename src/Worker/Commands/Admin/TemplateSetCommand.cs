@@ -9,7 +9,7 @@ namespace Bot.Worker.Commands.Admin;
 /// parses, uses only its variables, renders within the limits and is Telegram HTML; otherwise the
 /// reply gives line and column and the live version stays.
 /// </summary>
-internal sealed class TemplateSetCommand(TemplateKinds kinds, TemplateEditor editor, TemplateCatalog catalog, AuditLog audit) : ICommandHandler
+internal sealed class TemplateSetCommand(TemplateKinds kinds, TemplateEditor editor, TemplateCatalog catalog, AuditStore audit) : ICommandHandler
 {
     public string Name => "template_set";
 

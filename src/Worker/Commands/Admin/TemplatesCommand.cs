@@ -4,7 +4,7 @@ using Bot.Worker.Templating;
 namespace Bot.Worker.Commands.Admin;
 
 /// <summary>/templates: every template and language with its live version.</summary>
-internal sealed class TemplatesCommand(TemplateCatalog catalog, AuditLog audit) : ICommandHandler
+internal sealed class TemplatesCommand(TemplateCatalog catalog, AuditStore audit) : ICommandHandler
 {
     public string Name => "templates";
 

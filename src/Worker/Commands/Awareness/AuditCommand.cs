@@ -6,7 +6,7 @@ using Bot.Worker.Storage;
 namespace Bot.Worker.Commands.Awareness;
 
 /// <summary>/audit [N]: the last N admin actions and refused attempts (default 20, at most 100).</summary>
-internal sealed class AuditCommand(AuditLog audit) : ICommandHandler
+internal sealed class AuditCommand(AuditStore audit) : ICommandHandler
 {
     public string Name => "audit";
 

@@ -1,14 +1,14 @@
 using Bot.Worker.Awareness;
 using Bot.Worker.Configuration;
-using Bot.Worker.Storage;
+using Bot.Worker.Chats;
+using Bot.Worker.Delivery;
 using Bot.Worker.Templating;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Commands.Awareness;
 
 /// <summary>/stats: subscribers per topic and language, chats active and blocked, deliveries by state over 24 h and 7 days, and the latest broadcast with an ETA.</summary>
-internal sealed class StatsCommand(IDatabase database, BroadcastStore broadcasts, TopicView topics, TimeWords words, IOptions<DeliveryOptions> delivery, TimeProvider clock) : ICommandHandler
+internal sealed class StatsCommand(SubscriptionStore subscriptions, ChatStore chatStore, OutboxDeliveryStore outbox, BroadcastStore broadcasts, TopicView topics, TimeWords words, IOptions<DeliveryOptions> delivery, TimeProvider clock) : ICommandHandler
 {
     public string Name => "stats";
 
@@ -17,13 +17,8 @@ internal sealed class StatsCommand(IDatabase database, BroadcastStore broadcasts
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var language = context.Language;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var bySubscription = (await connection.QueryAsync<(string Topic, string? Language, int Count)>(new CommandDefinition("""
-            SELECT s.topic, c.language, COUNT(*) FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
-            WHERE c.status = 'active' GROUP BY s.topic, c.language
-            """, cancellationToken: cancellationToken))).ToList();
-        var chats = (await connection.QueryAsync<(string Status, int Count)>(new CommandDefinition(
-            "SELECT status, COUNT(*) FROM chats GROUP BY status", cancellationToken: cancellationToken))).ToDictionary(r => r.Status, r => r.Count);
+        var bySubscription = await subscriptions.CountByTopicAndLanguageAsync(cancellationToken);
+        var chats = await chatStore.CountByStatusAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await context.ReplyAsync("stats", new
         {
@@ -36,17 +31,14 @@ internal sealed class StatsCommand(IDatabase database, BroadcastStore broadcasts
                     .Select(r => new { Language = r.Language ?? context.Recipient.Language, r.Count }),
             }),
             Chats = new { Active = chats.GetValueOrDefault("active"), Blocked = chats.GetValueOrDefault("blocked"), Forgotten = chats.GetValueOrDefault("forgotten") },
-            Day = await DeliveriesAsync(connection, now - TimeSpan.FromDays(1), cancellationToken),
-            Week = await DeliveriesAsync(connection, now - TimeSpan.FromDays(7), cancellationToken),
+            Day = Deliveries(await outbox.CountByStateSinceAsync(now - TimeSpan.FromDays(1), cancellationToken)),
+            Week = Deliveries(await outbox.CountByStateSinceAsync(now - TimeSpan.FromDays(7), cancellationToken)),
             Broadcast = await LatestAsync(language, now, cancellationToken),
         }, ct: cancellationToken);
     }
 
-    private static async Task<object> DeliveriesAsync(System.Data.Common.DbConnection connection, DateTimeOffset since, CancellationToken ct)
-    {
-        var rows = (await connection.QueryAsync<(string State, int Count)>(new CommandDefinition(
-            "SELECT state, COUNT(*) FROM outbox WHERE created_at >= @since GROUP BY state", new { since = since.ToMs() }, cancellationToken: ct))).ToDictionary(r => r.State, r => r.Count);
-        return new
+    private static object Deliveries(IReadOnlyDictionary<string, int> rows) =>
+        new
         {
             Pending = rows.GetValueOrDefault("pending"),
             Deferred = rows.GetValueOrDefault("deferred"),
@@ -55,7 +47,6 @@ internal sealed class StatsCommand(IDatabase database, BroadcastStore broadcasts
             Failed = rows.GetValueOrDefault("failed"),
             Expired = rows.GetValueOrDefault("expired"),
         };
-    }
 
     private async Task<object> LatestAsync(string language, DateTimeOffset now, CancellationToken ct)
     {

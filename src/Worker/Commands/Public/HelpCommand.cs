@@ -1,7 +1,8 @@
+using Bot.Worker.Deadlines;
 namespace Bot.Worker.Commands.Public;
 
 /// <summary>/help: only the commands this user may use.</summary>
-internal sealed class HelpCommand(Lazy<CommandCatalog> catalog, IMembershipCheck membership) : ICommandHandler
+internal sealed class HelpCommand(Lazy<CommandCatalog> catalog, TeamStore membership) : ICommandHandler
 {
     public string Name => "help";
 

@@ -5,7 +5,7 @@ using Bot.Worker.Storage;
 namespace Bot.Worker.Commands.Public;
 
 /// <summary>/mydata: everything stored about this chat.</summary>
-internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView topics, ITeamDirectory teams) : ICommandHandler
+internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView topics, TeamStore teams) : ICommandHandler
 {
     public string Name => "mydata";
 

@@ -21,10 +21,9 @@ internal sealed class DeadlinesCommand(OccurrenceStore store, TeamStore teams, D
         var mine = await teams.TeamsOfAsync(context.User.Id, cancellationToken);
         bool Visible(Occurrence o) => context.IsAdmin || mine.Contains(o.TeamId);
         var to = context.Recipient;
-        var open = (await store.ListAsync("state = 'open' ORDER BY due_at", new { }, cancellationToken)).Where(Visible);
-        var since = (clock.GetUtcNow() - TimeSpan.FromDays(30)).ToMs();
+        var open = (await store.ListOpenAsync(cancellationToken)).Where(Visible);
         var closed = showClosed
-            ? (await store.ListAsync("state = 'done' AND closed_at >= @since ORDER BY closed_at DESC", new { since }, cancellationToken)).Where(Visible).ToList()
+            ? (await store.ListDoneSinceAsync(clock.GetUtcNow() - TimeSpan.FromDays(30), cancellationToken)).Where(Visible).ToList()
             : [];
         var closedItems = new List<object>();
         foreach (var o in closed)

@@ -4,7 +4,7 @@ using Bot.Worker.Deadlines;
 namespace Bot.Worker.Commands.Team;
 
 /// <summary>/invite TEAM: a one-time code, valid 7 days, that lets someone /join the team.</summary>
-internal sealed class InviteCommand(DeadlineConfigSource config, TeamStore teams, AuditLog audit) : ICommandHandler
+internal sealed class InviteCommand(DeadlineConfigSource config, TeamStore teams, AuditStore audit) : ICommandHandler
 {
     public string Name => "invite";
 

@@ -7,18 +7,23 @@ namespace Bot.Worker.Commands.Team;
 /// The occurrence a team command means: "monthly-work-report" is the open occurrence of that deadline
 /// due soonest in the user's teams; "17" (or "#17") is occurrence 17. Admins reach every team.
 /// </summary>
-internal sealed class OccurrenceResolver(OccurrenceStore store, TeamStore teams)
+internal sealed class OccurrenceResolver(OccurrenceStore store, OccurrenceAccess access)
 {
     public async Task<Occurrence?> ResolveAsync(string id, long userId, bool isAdmin, CancellationToken ct)
     {
-        var mine = await teams.TeamsOfAsync(userId, ct);
         if (long.TryParse(id.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             var occurrence = await store.FindAsync(number, ct);
-            return occurrence is not null && (isAdmin || mine.Contains(occurrence.TeamId)) ? occurrence : null;
+            return occurrence is not null && await access.MayActAsync(occurrence, userId, isAdmin, ct) ? occurrence : null;
         }
-        var open = await store.ListAsync("deadline_id = @id AND state = 'open' ORDER BY due_at", new { id }, ct);
-        return open.FirstOrDefault(o => isAdmin || mine.Contains(o.TeamId));
+        foreach (var open in await store.ListOpenOfDeadlineAsync(id, null, ct))
+        {
+            if (await access.MayActAsync(open, userId, isAdmin, ct))
+            {
+                return open;
+            }
+        }
+        return null;
     }
 
     public Task<Occurrence> RequireAsync(CommandContext context, CancellationToken ct) => RequireAsync(context, 0, ct);

@@ -4,7 +4,7 @@ using Bot.Worker.Deadlines;
 namespace Bot.Worker.Commands.Team;
 
 /// <summary>/open ID [REF]: opens a window deadline now (REF: a case reference shown in its messages).</summary>
-internal sealed class OpenCommand(DeadlineConfigSource config, DeadlineActions actions, DeadlineView view, AuditLog audit) : ICommandHandler
+internal sealed class OpenCommand(DeadlineConfigSource config, DeadlineActions actions, DeadlineView view, AuditStore audit) : ICommandHandler
 {
     public string Name => "open";
 

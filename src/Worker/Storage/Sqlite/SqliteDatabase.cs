@@ -7,17 +7,21 @@ using Microsoft.Extensions.Options;
 namespace Bot.Worker.Storage.Sqlite;
 
 /// <summary>SQLite file under the content root, in WAL mode with a busy timeout so Quartz and the app share it.</summary>
-internal sealed class SqliteDatabase(IOptions<StorageOptions> options, ContentPaths paths) : IDatabase
+internal sealed class SqliteDatabase(IOptions<StorageOptions> options, ContentPaths paths, IEnumerable<IStatementObserver> observers) : Database(observers)
 {
     private readonly Lazy<SqliteConnectionStringBuilder> _builder = new(() => Resolve(options.Value.ConnectionString, paths));
 
-    public string Provider => "Sqlite";
+    public SqliteDatabase(IOptions<StorageOptions> options, ContentPaths paths) : this(options, paths, [])
+    {
+    }
+
+    public override string Provider => StorageOptions.Sqlite;
 
     public string ConnectionString => _builder.Value.ToString();
 
     public string FilePath => _builder.Value.DataSource;
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);

@@ -1,0 +1,14 @@
+using Bot.Worker.Storage;
+
+namespace Bot.Worker.Audit;
+
+/// <summary>The audit log: admin actions and refused attempts, newest last.</summary>
+internal sealed class AuditStore(IDatabase database, TimeProvider clock)
+{
+    public Task WriteAsync(long userId, string action, string? detail, bool allowed, CancellationToken ct) => database.ExecuteAsync(
+        "INSERT INTO audit_log (at, user_id, action, detail, allowed) VALUES (@at, @userId, @action, @detail, @allowed)",
+        new { at = clock.NowMs(), userId, action, detail, allowed = allowed ? 1 : 0 }, ct);
+
+    public Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken ct) => database.QueryAsync<AuditEntry>(
+        "SELECT id, at, user_id AS UserId, action, detail, allowed FROM audit_log ORDER BY id DESC LIMIT @count", new { count }, ct);
+}

@@ -1,0 +1,70 @@
+using Bot.Worker.Storage;
+
+namespace Bot.Worker.Delivery;
+
+/// <summary>The dispatcher's reads and result writes on the outbox.</summary>
+internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock)
+{
+    public const int PriorityCount = 4;
+
+    public Task<IReadOnlyList<OutboxRow>> FetchPendingAsync(int priority, long afterId, int limit, CancellationToken ct) => database.QueryAsync<OutboxRow>("""
+        SELECT id, idem_key AS IdemKey, chat_id AS ChatId, priority, text, buttons, attempts, expires_at AS ExpiresAt, plain_text AS PlainText
+        FROM outbox WHERE state = 'pending' AND priority = @priority AND id > @afterId
+        ORDER BY id LIMIT @limit
+        """, new { priority, afterId, limit }, ct);
+
+    /// <summary>Makes deferred rows whose time has come pending; returns the next deferred time, if any.</summary>
+    public async Task<DateTimeOffset?> PromoteDueAsync(CancellationToken ct)
+    {
+        var now = clock.NowMs();
+        await database.ExecuteAsync("UPDATE outbox SET state = 'pending', updated_at = @now WHERE state = 'deferred' AND not_before <= @now", new { now }, ct);
+        var next = await database.ScalarAsync<long?>("SELECT MIN(not_before) FROM outbox WHERE state = 'deferred'", null, ct);
+        return next is { } ms ? UnixTime.FromMs(ms) : null;
+    }
+
+    /// <summary>Records a batch of successful sends in one statement per row, one transaction.</summary>
+    public Task MarkSentBatchAsync(IReadOnlyCollection<(long Id, int MessageId)> rows, CancellationToken ct)
+    {
+        var now = clock.NowMs();
+        return database.ExecuteAsync(
+            "UPDATE outbox SET state = 'sent', attempts = attempts + 1, message_id = @MessageId, sent_at = @now, updated_at = @now, last_error = NULL WHERE id = @Id",
+            rows.Select(r => new { r.Id, r.MessageId, now }).ToList(), ct);
+    }
+
+    public Task MarkDeferredAsync(long id, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, updated_at = @now WHERE id = @id",
+        new { id, inc = countsAsAttempt ? 1 : 0, notBefore = notBefore.ToMs(), error, now = clock.NowMs() }, ct);
+
+    public Task MarkFinalAsync(long id, string state, string? error, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE outbox SET state = @state, attempts = attempts + 1, last_error = @error, updated_at = @now WHERE id = @id",
+        new { id, state, error, now = clock.NowMs() }, ct);
+
+    public Task MarkExpiredAsync(long id, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE outbox SET state = 'expired', last_error = 'expired before it could be sent', updated_at = @now WHERE id = @id",
+        new { id, now = clock.NowMs() }, ct);
+
+    public Task SwitchToPlainTextAsync(long id, string error, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE outbox SET plain_text = 1, last_error = @error, updated_at = @now WHERE id = @id",
+        new { id, error, now = clock.NowMs() }, ct);
+
+    /// <summary>Stops every queued row of a chat Telegram refuses; returns how many.</summary>
+    public Task<int> BlockChatAsync(long chatId, string error, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE outbox SET state = 'blocked', last_error = @error, updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred')",
+        new { chatId, error, now = clock.NowMs() }, ct);
+
+    /// <summary>/forget: queued tips, alerts and reminders are dropped (replies still go out), and the ledger keeps that messages were sent, not what they said.</summary>
+    public async Task ForgetChatAsync(long chatId, CancellationToken ct)
+    {
+        var now = clock.NowMs();
+        await database.ExecuteAsync(
+            "UPDATE outbox SET state = 'expired', updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred') AND priority > 0", new { chatId, now }, ct);
+        await database.ExecuteAsync(
+            "UPDATE outbox SET text = '', buttons = NULL, updated_at = @now WHERE chat_id = @chatId AND state NOT IN ('pending', 'deferred')", new { chatId, now }, ct);
+    }
+
+    /// <summary>Outbox rows by state created since <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByStateSinceAsync(DateTimeOffset since, CancellationToken ct) =>
+        (await database.QueryAsync<(string State, long Count)>(
+            "SELECT state, COUNT(*) FROM outbox WHERE created_at >= @since GROUP BY state", new { since = since.ToMs() }, ct))
+        .ToDictionary(r => r.State, r => (int)r.Count);
+}

@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Bot.Worker.Configuration;
+using Npgsql;
+
+namespace Bot.Worker.Storage.Postgres;
+
+/// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>.</summary>
+internal sealed class PostgresDatabase(NpgsqlDataSource source, IEnumerable<IStatementObserver> observers) : Database(observers)
+{
+    public override string Provider => StorageOptions.Postgres;
+
+    public NpgsqlDataSource Source => source;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await source.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>The connection string as it may be shown: host, port, database and user, never the password.</summary>
+    public static string Describe(string connectionString)
+    {
+        try
+        {
+            var b = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"Host={b.Host};Port={b.Port};Database={b.Database};Username={b.Username}";
+        }
+        catch (ArgumentException)
+        {
+            return "(unreadable)";
+        }
+    }
+}
