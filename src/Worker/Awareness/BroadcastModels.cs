@@ -1,9 +1,10 @@
+using Bot.Worker.Common;
 using Bot.Worker.Templating;
 
 namespace Bot.Worker.Awareness;
 
 /// <summary>The values a broadcast template gets: the next tip for rotate: tips, else the topic and campaign or alert id.</summary>
-internal sealed class BroadcastModels(TipLibrary library, TipModel tips, TopicView topics, Commands.BotSettings settings)
+internal sealed class BroadcastModels(TipLibrary library, TipModel tips, TopicView topics, BotSettings settings)
 {
     public (Tip Tip, int Number, bool StartsOver) NextTip(IEnumerable<string> seen) => TipPicker.Next(library.Tips, seen);
 

@@ -1,4 +1,4 @@
-using Bot.Worker.Commands;
+using Bot.Worker.Common;
 using Bot.Worker.Templating;
 
 namespace Bot.Worker.Chats;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;

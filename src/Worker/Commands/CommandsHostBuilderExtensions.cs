@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

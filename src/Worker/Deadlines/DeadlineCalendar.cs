@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Quartz;
 
 namespace Bot.Worker.Deadlines;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Worker.Common;
 using Bot.Worker.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,3 @@
-using Bot.Worker.Commands;
-using Bot.Worker.Commands.Team;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;

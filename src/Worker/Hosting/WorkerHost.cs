@@ -5,6 +5,7 @@ using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
 using Bot.Worker.Scheduling;
 using Bot.Worker.Storage;
+using Bot.Worker.Telegram;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Configuration;
@@ -50,7 +51,14 @@ public static class WorkerHost
         builder.AddTemplating();
         builder.AddScheduling(quartzStore, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs);
         builder.AddDelivery();
-        builder.AddTransport(settings);
+        if (string.IsNullOrEmpty(builder.Configuration[$"{TelegramOptions.Section}:Token"]))
+        {
+            builder.AddConsoleTransport(settings);
+        }
+        else
+        {
+            builder.AddTelegramTransport();
+        }
         builder.AddDeadlines();
         builder.AddCommands();
         builder.AddAwareness();

@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage.Postgres;

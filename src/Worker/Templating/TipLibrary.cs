@@ -1,4 +1,5 @@
 using Bot.Worker.Chats;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;

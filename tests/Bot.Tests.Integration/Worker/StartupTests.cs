@@ -1,5 +1,6 @@
 using Bot.FakeTelegram;
 using Bot.Tests.Integration.Support;
+using Bot.Worker.Common;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 

@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
 

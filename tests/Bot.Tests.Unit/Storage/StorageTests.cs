@@ -1,4 +1,5 @@
 using Bot.Tests.Unit.Support;
+using Bot.Worker.Common;
 using Bot.Worker.Storage;
 using Bot.Worker.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

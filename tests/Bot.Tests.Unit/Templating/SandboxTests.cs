@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Bot.Worker.Templating;
 
 namespace Bot.Tests.Unit.Templating;
@@ -36,7 +37,7 @@ public sealed class SandboxTests
     [Fact]
     public void A_parse_error_names_file_line_and_column()
     {
-        var error = Assert.Throws<Bot.Worker.Storage.StartupException>(() => TemplateCatalog.Parse("line one\n{{ if }}", "welcome.en.sbn"));
+        var error = Assert.Throws<StartupException>(() => TemplateCatalog.Parse("line one\n{{ if }}", "welcome.en.sbn"));
         Assert.StartsWith("welcome.en.sbn:2:", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,9 @@
 using Bot.Worker.Audit;
+using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
-using Bot.Worker.Templating.Kinds;
 using Bot.Worker.Templating;
+using Bot.Worker.Templating.Kinds;
 
 namespace Bot.Worker.Commands.Admin;
 

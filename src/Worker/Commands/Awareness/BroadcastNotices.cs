@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Worker.Awareness;
 using Bot.Worker.Chats;
+using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
 using Bot.Worker.Templating;

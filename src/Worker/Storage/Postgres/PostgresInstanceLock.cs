@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Npgsql;
 
 namespace Bot.Worker.Storage.Postgres;

@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Bot.Worker.Hosting;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 namespace Bot.Worker.Storage.Sqlite;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

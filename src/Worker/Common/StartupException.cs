@@ -1,4 +1,4 @@
-namespace Bot.Worker.Storage;
+namespace Bot.Worker.Common;
 
 /// <summary>A start-up problem the user must fix; its message is the one line printed before exit.</summary>
 public sealed class StartupException : Exception

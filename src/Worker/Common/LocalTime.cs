@@ -1,4 +1,4 @@
-namespace Bot.Worker.Deadlines;
+namespace Bot.Worker.Common;
 
 /// <summary>
 /// Wall-clock times in an IANA zone to instants, the way Quartz's cron does it: a time the clocks
