@@ -34,7 +34,6 @@ public static class CommandsHostBuilderExtensions
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<CallbackRouter>();
         services.AddSingleton<ChatMemberHandler>();
-        services.AddSingleton<UpdateRouter>();
         services.AddHostedService<BotStartup>();
         services.AddHostedService<UpdateReceiver>();
         return builder;

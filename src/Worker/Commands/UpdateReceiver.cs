@@ -4,8 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Worker.Commands;
 
-/// <summary>Reads updates from the transport and routes them one at a time, in order; one bad update never stops the loop.</summary>
-internal sealed partial class UpdateReceiver(IUpdateSource source, UpdateRouter router, ILogger<UpdateReceiver> logger) : BackgroundService
+/// <summary>
+/// Reads updates from the transport and hands each kind to its router (commands, buttons, block/unblock),
+/// one at a time, in order; one bad update never stops the loop.
+/// </summary>
+internal sealed partial class UpdateReceiver(
+    IUpdateSource source, CommandRouter commands, CallbackRouter callbacks, ChatMemberHandler members, ILogger<UpdateReceiver> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +20,7 @@ internal sealed partial class UpdateReceiver(IUpdateSource source, UpdateRouter 
             {
                 try
                 {
-                    await router.HandleAsync(update, stoppingToken);
+                    await RouteAsync(update, stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -30,6 +34,14 @@ internal sealed partial class UpdateReceiver(IUpdateSource source, UpdateRouter 
             // Shutting down.
         }
     }
+
+    private Task RouteAsync(IncomingUpdate update, CancellationToken ct) => update switch
+    {
+        IncomingMessage message => commands.HandleAsync(message, ct),
+        IncomingCallback callback => callbacks.HandleAsync(callback, ct),
+        ChatMemberChange change => members.HandleAsync(change, ct),
+        _ => Task.CompletedTask,
+    };
 
     [LoggerMessage(LogLevel.Error, "Handling update {Key} failed")]
     private partial void LogUpdateFailed(Exception ex, string key);

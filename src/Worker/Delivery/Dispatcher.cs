@@ -17,6 +17,7 @@ internal sealed partial class Dispatcher(
     SendGate gate,
     DispatchSignal signal,
     DeliveryAttempt attempt,
+    StorageOutage outage,
     IOptions<DeliveryOptions> options,
     TimeProvider clock,
     ILogger<Dispatcher> logger) : BackgroundService
@@ -44,10 +45,16 @@ internal sealed partial class Dispatcher(
             try
             {
                 wake = await PassAsync(stoppingToken);
+                outage.Recovered();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception ex) when (StorageOutage.IsOutage(ex))
+            {
+                outage.Report(ex, "reading the outbox");
+                wake = clock.GetUtcNow() + TimeSpan.FromSeconds(2);
             }
             catch (Exception ex)
             {
@@ -141,6 +148,10 @@ internal sealed partial class Dispatcher(
         {
             await Task.Yield();
             await attempt.RunAsync(row, _sends.Token);
+        }
+        catch (Exception ex) when (StorageOutage.IsOutage(ex))
+        {
+            outage.Report(ex, "recording a send");
         }
         catch (Exception ex)
         {

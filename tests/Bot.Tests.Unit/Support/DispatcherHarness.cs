@@ -23,11 +23,12 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         Clock = clock;
         _signal = new DispatchSignal();
         var queue = _queue = new OutboxDeliveryStore(db.Database, clock);
-        _sent = new SentRecorder(queue, new Bot.Worker.Storage.StorageOutage(clock, NullLogger<Bot.Worker.Storage.StorageOutage>.Instance));
+        var outage = new Bot.Worker.Storage.StorageOutage(clock, NullLogger<Bot.Worker.Storage.StorageOutage>.Instance);
+        _sent = new SentRecorder(queue, outage);
         var gate = new SendGate(Options.Create(options), clock);
         Outbox = new OutboxStore(db.Database, clock, _signal);
         var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), clock, NullLogger<DeliveryAttempt>.Instance);
-        _dispatcher = new Dispatcher(queue, gate, _signal, attempt, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
+        _dispatcher = new Dispatcher(queue, gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
         _dispatcher.Idle += _ => _idle.TrySetResult();
     }
 
