@@ -7,7 +7,7 @@ namespace Bot.Worker.Deadlines;
 /// already in the past when planned follow the downtime rules: only the latest missed reminder goes
 /// out (marked late) while the deadline is ahead; once it has passed, only the overdue notice.
 /// </summary>
-internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler scheduler, TimeProvider clock)
+internal sealed class OccurrenceScheduler(IDatabase database, OccurrenceStore store, IStepScheduler scheduler, TimeProvider clock)
 {
     public async Task<Occurrence> CreateAsync(DeadlineDefinition d, DateTimeOffset due, string key, DateTimeOffset? openedAt, string? reference, string state, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler 
         {
             foreach (var (step, _) in planned.Where(p => p.State == StepState.Scheduled))
             {
-                await scheduler.ScheduleAsync(stored.Id, step.Name, step.At < now ? now : step.At, step.RepeatEvery, ct);
+                await AfterCommitAsync(() => scheduler.ScheduleAsync(stored.Id, step.Name, step.At < now ? now : step.At, step.RepeatEvery, ct));
             }
         }
         return stored;
@@ -42,7 +42,7 @@ internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler 
                      && wanted.All(w => w.Name != s.Step) && s.Step != StepName.OverdueNotice))
         {
             await store.SetStepStateAsync(occurrence.Id, gone.Step, StepState.Cancelled, "no longer in the ladder", ct);
-            await scheduler.CancelAsync(occurrence.Id, gone.Step, ct);
+            await AfterCommitAsync(() => scheduler.CancelAsync(occurrence.Id, gone.Step, ct));
         }
         foreach (var step in wanted)
         {
@@ -58,7 +58,7 @@ internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler 
                 continue;
             }
             await store.UpsertStepAsync(occurrence.Id, step, StepState.Scheduled, ct);
-            await scheduler.ScheduleAsync(occurrence.Id, step.Name, step.At < now ? now : step.At, step.RepeatEvery, ct);
+            await AfterCommitAsync(() => scheduler.ScheduleAsync(occurrence.Id, step.Name, step.At < now ? now : step.At, step.RepeatEvery, ct));
         }
     }
 
@@ -75,15 +75,18 @@ internal sealed class OccurrenceScheduler(OccurrenceStore store, IStepScheduler 
     public async Task ScheduleStepAsync(long occurrenceId, PlannedStep step, CancellationToken ct)
     {
         await store.UpsertStepAsync(occurrenceId, step, StepState.Scheduled, ct);
-        await scheduler.ScheduleAsync(occurrenceId, step.Name, step.At, step.RepeatEvery, ct);
+        await AfterCommitAsync(() => scheduler.ScheduleAsync(occurrenceId, step.Name, step.At, step.RepeatEvery, ct));
     }
 
     /// <summary>Every later step of the occurrence is cancelled, in the table and in Quartz.</summary>
     public async Task StopStepsAsync(long occurrenceId, CancellationToken ct)
     {
         await store.CancelStepsAsync(occurrenceId, ct);
-        await scheduler.CancelAsync(occurrenceId, null, ct);
+        await AfterCommitAsync(() => scheduler.CancelAsync(occurrenceId, null, ct));
     }
+
+    /// <summary>Quartz writes through connections of its own: inside a unit of work, its change waits for the commit.</summary>
+    private Task AfterCommitAsync(Func<Task> quartz) => database.AfterCommitAsync(quartz);
 
     private static List<(PlannedStep Step, string State)> Plan(IReadOnlyList<PlannedStep> steps, DateTimeOffset due, DateTimeOffset now)
     {

@@ -32,7 +32,7 @@ internal sealed class WorkerServices : IAsyncDisposable
 
     public RecordingStepScheduler Steps => (RecordingStepScheduler)Get<IStepScheduler>();
 
-    public static async Task<WorkerServices> StartAsync(string deadlinesYaml, DateTimeOffset now)
+    public static async Task<WorkerServices> StartAsync(string deadlinesYaml, DateTimeOffset now, Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bot-deadlines-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -44,7 +44,11 @@ internal sealed class WorkerServices : IAsyncDisposable
         settings.Configuration["Bot:DeadlinesFile"] = Path.Combine(directory, "deadlines.yaml");
         settings.Configuration["Logging:File:Path"] = "";
         settings.Configuration["Logging:LogLevel:Default"] = "Warning";
-        settings.ConfigureServices = services => services.AddSingleton<IStepScheduler, RecordingStepScheduler>();
+        settings.ConfigureServices = collection =>
+        {
+            collection.AddSingleton<IStepScheduler, RecordingStepScheduler>();
+            services?.Invoke(collection);
+        };
         var host = WorkerHost.CreateBuilder([], settings).Build();
         var harness = new WorkerServices(host, directory, clock);
         await host.Services.GetServices<IHostedService>().OfType<SqliteStorageInitializer>().Single().StartAsync(CancellationToken.None);
