@@ -69,8 +69,14 @@ internal abstract class Database(IEnumerable<IStatementObserver> observers) : ID
         {
             return InTransactionAsync(ct => ExecuteAsync(sql, args, ct), cancellationToken);
         }
-        return RunAsync(sql, (c, tx) => c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: cancellationToken)), cancellationToken);
+        return args is IEnumerable rows and not string
+            ? RunAsync(sql, (c, tx) => ExecuteManyAsync(c, tx!, sql, rows, cancellationToken), cancellationToken)
+            : RunAsync(sql, (c, tx) => c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: cancellationToken)), cancellationToken);
     }
+
+    /// <summary>One statement for each element of <paramref name="rows"/>, inside <paramref name="tx"/>; a provider may send them in fewer round trips.</summary>
+    protected virtual Task<int> ExecuteManyAsync(DbConnection connection, DbTransaction tx, string sql, IEnumerable rows, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, rows, tx, cancellationToken: ct));
 
     private async Task<T> RunAsync<T>(string sql, Func<DbConnection, DbTransaction?, Task<T>> statement, CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, IEnumerable<ISta
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await source.OpenConnectionAsync(cancellationToken);
 
+    protected override Task<int> ExecuteManyAsync(DbConnection connection, DbTransaction tx, string sql, System.Collections.IEnumerable rows, CancellationToken ct) =>
+        PostgresBatch.ExecuteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)tx, sql, rows, ct);
+
     /// <summary>The connection string as it may be shown: host, port, database and user, never the password.</summary>
     public static string Describe(string connectionString)
     {
