@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Worker.Scam;
+
+/// <summary>
+/// One rule of scam-signs.yaml: its patterns of all languages compiled into one regex (with a match
+/// timeout), or a link detector; the tip it points to; its one-line explanation per language.
+/// </summary>
+internal sealed record ScamSign(
+    string Id,
+    string Family,
+    int Weight,
+    string Tip,
+    Regex? Pattern,
+    LinkDetector Detector,
+    IReadOnlyDictionary<string, string> Explanation);
