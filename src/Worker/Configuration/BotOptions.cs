@@ -22,6 +22,12 @@ public sealed class BotOptions
     [Required(ErrorMessage = "Bot:CampaignsFile must be set")]
     public string CampaignsFile { get; set; } = "config/campaigns.yaml";
 
+    [Required(ErrorMessage = "Bot:ScamSignsFile must be set")]
+    public string ScamSignsFile { get; set; } = "config/scam-signs.yaml";
+
+    [Required(ErrorMessage = "Bot:KnownNumbersFile must be set")]
+    public string KnownNumbersFile { get; set; } = "config/known-numbers.yaml";
+
     /// <summary>User id that console mode acts as; always treated as an admin.</summary>
     public long ConsoleUserId { get; set; } = 1;
 

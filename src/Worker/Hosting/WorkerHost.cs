@@ -3,6 +3,7 @@ using Bot.Worker.Commands;
 using Bot.Worker.Configuration;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
+using Bot.Worker.Scam;
 using Bot.Worker.Scheduling;
 using Bot.Worker.Storage;
 using Bot.Worker.Telegram;
@@ -62,6 +63,7 @@ public static class WorkerHost
         builder.AddDeadlines();
         builder.AddCommands();
         builder.AddAwareness();
+        builder.AddScamCheck();
         settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Worker.Scam;
+
+public static class ScamHostBuilderExtensions
+{
+    /// <summary>The scam check: its rules (scam-signs.yaml) and known numbers, loaded at start and reloaded on change, and <c>ScamChecker</c>.</summary>
+    public static IHostApplicationBuilder AddScamCheck(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ScamRulesSource>();
+        builder.Services.AddSingleton<KnownNumbersSource>();
+        builder.Services.AddSingleton<ScamChecker>();
+        builder.Services.AddHostedService<ScamCheckStartup>();
+        return builder;
+    }
+}
