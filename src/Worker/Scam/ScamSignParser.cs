@@ -80,7 +80,10 @@ internal sealed class ScamSignParser(YamlNodeReader yaml, TraditionalFold fold, 
                 all.Add(Checked(language == Languages.English ? list[i].Value : fold.Apply(list[i].Value), list[i].Node, $"{at}[{i}]"));
             }
         }
-        return new Regex(string.Join('|', all.Select(p => $"(?:{p})")), Options | RegexOptions.Compiled, timeout);
+        var regex = new Regex(string.Join('|', all.Select(p => $"(?:{p})")), Options | RegexOptions.Compiled, timeout);
+        // The first match compiles the regex to IL; do it now so it never eats a check's timeout.
+        _ = regex.IsMatch("warm-up 预热");
+        return regex;
     }
 
     private string Checked(string pattern, YamlNode node, string field)
