@@ -74,7 +74,7 @@ internal static partial class EntityExtractor
     [GeneratedRegex(@"(?<![0-9+])(?:\+|00)(?!86)[1-9][0-9]{0,3}(?:[\s-]?[0-9]){6,12}(?![0-9])", RegexOptions.None, 100)]
     private static partial Regex International();
 
-    [GeneratedRegex(@"(?<!(?:[¥$]|转账|汇款|金额|支付|付款|余额|收益|赚|到账|充值|第)\s*)(?<![0-9.])(?:95[0-9]{3,6}|96[0-9]{3}|1[0-2][0-9]{3}|11[0-9]|12[0-2])(?![0-9.])(?!\s*(?:元|块|万|亿|%|年|月|日|天|个|人|次|分|秒|小时|岁|rmb|yuan|usd))",
+    [GeneratedRegex(@"(?<!(?:[¥$]|转账|汇款|金额|支付|付款|余额|收益|赚|到账|充值|第)\s*)(?<![0-9]|[0-9]\.)(?:95[0-9]{3,6}|96[0-9]{3}|1[0-2][0-9]{3}|11[0-9]|12[0-2])(?![0-9]|\.[0-9])(?!\s*(?:元|块|万|亿|%|年|月|日|天|个|人|次|分|秒|小时|岁|rmb|yuan|usd))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex Service();
 }
