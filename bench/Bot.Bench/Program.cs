@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|render|reminders|broadcast|idle|all]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|render|reminders|broadcast|idle|scam|all]
 var which = args.Length > 0 ? args[0] : "all";
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 var culture = CultureInfo.InvariantCulture;
@@ -38,6 +38,17 @@ if (which is "render" or "all")
         Console.WriteLine(string.Create(culture, $"  {"",-22} raw, builtins shared {r.RawSharedBuiltins,8:F0}/s | sandboxed {r.Sandboxed / r.RawSharedBuiltins:F2}x of that"));
         Console.WriteLine(string.Create(culture, $"  {"",-22} parse+render {r.ParseAndRender,7:F0}/s | cached {r.Sandboxed,8:F0}/s ({r.Sandboxed / r.ParseAndRender:F2}x, goal >= 1.50x) | with model building {r.Full,8:F0}/s"));
     }
+}
+
+if (which is "scam" or "all")
+{
+    const int goal = 2000;
+    var r = ScamBenchmark.Run(20_000);
+    Console.WriteLine(string.Create(culture, $"scam: one thread, a {r.Length}-character message (verdict {r.Level}), shipped rules: {r.Signs} signs"));
+    Console.WriteLine(string.Create(culture, $"  Contains scan of {r.Keywords} keywords : {r.Baseline,9:F0} scans/s (baseline)"));
+    Console.WriteLine(string.Create(culture, $"  ScamChecker.Check           : {r.Checks,9:F0} checks/s ({r.Checks / r.Baseline:F2}x the baseline; {r.Checks / goal:F2}x the goal of {goal}/s)"));
+    Console.WriteLine(string.Create(culture, $"  4,096 characters, slowest of 20 : {r.Worst4096Ms,6:F1} ms   (goal < 1000 ms)"));
+    Console.WriteLine(string.Create(culture, $"  with a catastrophic rule (a+)+$ : {r.HostileMs,6:F1} ms   (goal < 1000 ms; the rule times out)"));
 }
 
 if (which is "reminders" or "all")
