@@ -1,6 +1,6 @@
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

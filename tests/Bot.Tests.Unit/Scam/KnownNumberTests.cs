@@ -1,5 +1,5 @@
+using Bot.Worker.Common;
 using Bot.Worker.Scam;
-using Bot.Worker.Storage;
 
 namespace Bot.Tests.Unit.Scam;
 

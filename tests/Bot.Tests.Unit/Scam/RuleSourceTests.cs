@@ -1,7 +1,7 @@
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Bot.Worker.Hosting;
 using Bot.Worker.Scam;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
