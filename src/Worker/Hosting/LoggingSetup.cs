@@ -46,7 +46,7 @@ internal static class LoggingSetup
         }
         return levels
             .Filter.ByExcluding(IsHostReportOfStartupFailure)
-            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), Secrets(token)))
+            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), [.. Secrets(token), .. DatabasePassword(configuration)]))
             .CreateLogger();
     }
 
@@ -66,6 +66,20 @@ internal static class LoggingSetup
         "critical" or "none" => LogEventLevel.Fatal,
         _ => LogEventLevel.Information,
     };
+
+    /// <summary>The database password in Storage:ConnectionString, if any: never logged either.</summary>
+    public static IReadOnlyList<string> DatabasePassword(IConfiguration configuration)
+    {
+        try
+        {
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configuration[$"{StorageOptions.Section}:ConnectionString"] ?? "" };
+            return builder.TryGetValue("Password", out var password) && password is string { Length: >= 4 } secret ? [secret] : [];
+        }
+        catch (ArgumentException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>The token and its secret half (after the colon), so neither form leaks.</summary>
     public static IReadOnlyList<string> Secrets(string token)
