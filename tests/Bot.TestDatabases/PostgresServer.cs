@@ -8,7 +8,8 @@ namespace Bot.TestDatabases;
 
 /// <summary>
 /// A real PostgreSQL server for tests, run from the installed binaries in a new temporary directory
-/// on a free loopback port, and stopped and deleted when the test process exits. One shared server
+/// on a free loopback port, and stopped and deleted when the test process ends (by a watchdog
+/// process, see <see cref="ServerWatchdog"/>). One shared server
 /// per test process (<see cref="GetSharedAsync"/>); each test takes a fresh database from it
 /// (<see cref="CreateDatabaseAsync"/>), so tests run in parallel. A test that stops the server takes
 /// its own (<see cref="StartNewAsync"/>), since stopping the shared one would fail its neighbours.
@@ -39,7 +40,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public bool IsRunning => Volatile.Read(ref _running);
 
-    /// <summary>The server all tests of this process share, started on first use. Do not stop it.</summary>
+    /// <summary>The server all tests of this process share, started on first use, gone when the process is.</summary>
     public static Task<PostgresServer> GetSharedAsync() => _shared.Value;
 
     /// <summary>A server of the caller's own, for tests that stop and start it; dispose it afterwards.</summary>
@@ -142,7 +143,6 @@ public sealed partial class PostgresServer : IAsyncDisposable
             return;
         }
         _disposed = true;
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         await ShutDownAsync();
         _gate.Dispose();
     }
@@ -153,6 +153,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         ServerCommand.CheckServerUser();
         await ServerDirectory.ReapLeftoversAsync(bin);
         var directory = await ServerDirectory.CreateAsync();
+        ServerWatchdog.Start(Path.Combine(bin, "pg_ctl"), directory);
         var server = new PostgresServer(bin, directory, isShared);
         try
         {
@@ -160,10 +161,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
         catch
         {
-            directory.Delete();
+            await server.ShutDownAsync();
             throw;
         }
-        AppDomain.CurrentDomain.ProcessExit += server.OnProcessExit;
         return server;
     }
 
@@ -211,8 +211,6 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private InvalidOperationException Failure(string what, CommandResult result) =>
         new($"Could not {what} the test PostgreSQL server in {_directory.Root} (port {Port}): {result}{Environment.NewLine}"
             + $"Server log ({_directory.Log}):{Environment.NewLine}{_directory.LogTail()}");
-
-    private void OnProcessExit(object? sender, EventArgs e) => ShutDownAsync().GetAwaiter().GetResult();
 
     private async Task ShutDownAsync()
     {
