@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Bot.Tests.Unit.Support;
 using Bot.TestDatabases;
 using Bot.Worker.Storage;
@@ -130,6 +132,21 @@ public sealed class PostgresServerTests
         Assert.Equal(port, server.Port);
         await using var again = await OpenAsync(Unpooled(connectionString));
         Assert.Equal(42, await again.ExecuteScalarAsync<long>("SELECT x FROM t"));
+    }
+
+    [Fact]
+    public async Task A_start_that_fails_says_why_with_the_server_log()
+    {
+        await using var server = await PostgresServer.StartNewAsync();
+        await server.StopAsync(immediate: true);
+        using var squatter = new TcpListener(IPAddress.Loopback, server.Port);
+        squatter.Start();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(server.StartAsync);
+
+        Assert.Contains("pg_ctl exited with 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not bind", error.Message, StringComparison.Ordinal);
+        Assert.False(server.IsRunning);
     }
 
     [Fact]
