@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Bot.TestDatabases;
@@ -9,28 +7,27 @@ namespace Bot.TestDatabases;
 /// <summary>
 /// A real PostgreSQL server for tests, run from the installed binaries in a new temporary directory
 /// on a free loopback port, and stopped and deleted when the test process ends (by a watchdog
-/// process, see <see cref="ServerWatchdog"/>). One shared server
-/// per test process (<see cref="GetSharedAsync"/>); each test takes a fresh database from it
+/// process, see <see cref="ServerWatchdog"/>). One shared server per test process
+/// (<see cref="GetSharedAsync"/>); each test takes a fresh database from it
 /// (<see cref="CreateDatabaseAsync"/>), so tests run in parallel. A test that stops the server takes
 /// its own (<see cref="StartNewAsync"/>), since stopping the shared one would fail its neighbours.
 /// </summary>
-public sealed partial class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : IAsyncDisposable
 {
     private const string User = "postgres";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(90);
     private static readonly Lazy<Task<PostgresServer>> _shared = new(() => Task.Run(() => LaunchAsync(isShared: true)));
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _bin;
     private readonly ServerDirectory _directory;
+    private readonly PgCtl _pgCtl;
     private readonly bool _isShared;
     private bool _running;
     private bool _disposed;
 
     private PostgresServer(string bin, ServerDirectory directory, bool isShared)
     {
-        _bin = bin;
         _directory = directory;
+        _pgCtl = new PgCtl(bin, directory);
         _isShared = isShared;
     }
 
@@ -52,7 +49,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>Creates a new empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null, CancellationToken cancellationToken = default)
     {
-        var name = NewDatabaseName(prefix);
+        var name = DatabaseName.New(prefix);
         await using var connection = new NpgsqlConnection(Builder("postgres", pooling: false).ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
@@ -63,7 +60,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing its connections; best effort.</summary>
     public async Task DropDatabaseAsync(string name)
     {
-        if (!SafeName().IsMatch(name))
+        if (!DatabaseName.IsSafe(name))
         {
             throw new ArgumentException($"'{name}' is not a database name made by {nameof(CreateDatabaseAsync)}", nameof(name));
         }
@@ -99,11 +96,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             {
                 return;
             }
-            var stop = await PgCtlAsync(["stop", "-D", _directory.Data, "-m", immediate ? "immediate" : "fast", "-w", "-t", "60"]);
-            if (!stop.Succeeded)
-            {
-                throw Failure("stop", stop);
-            }
+            await _pgCtl.StopAsync(immediate, Port);
             Volatile.Write(ref _running, false);
         }
         finally
@@ -122,10 +115,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
             {
                 return;
             }
-            var start = await PgCtlStartAsync();
+            var start = await _pgCtl.TryStartAsync(Host, Port);
             if (!start.Succeeded)
             {
-                throw Failure("start", start);
+                throw _pgCtl.Failure("start", start, Port);
             }
             Volatile.Write(ref _running, true);
         }
@@ -169,55 +162,27 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     private async Task InitAndStartAsync()
     {
-        // C collation sorts text by bytes, as SQLite does; --no-sync: nothing here must survive a power cut.
-        var init = await ServerCommand.RunToolAsync(
-            Path.Combine(_bin, "initdb"),
-            ["-D", _directory.Data, "-A", "trust", "-U", User, "--encoding=UTF8", "--locale=C", "--no-sync"],
-            _directory.Root,
-            ToolTimeout);
-        if (!init.Succeeded)
-        {
-            throw Failure("initialise", init);
-        }
+        await _pgCtl.InitAsync(User);
         // A free port can be taken by someone else before the server binds it: then try another.
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort();
-            var start = await PgCtlStartAsync();
+            var start = await _pgCtl.TryStartAsync(Host, Port);
             if (start.Succeeded)
             {
                 _running = true;
                 return;
             }
-            if (attempt == 3 || !_directory.LogTail().Contains("could not bind", StringComparison.Ordinal))
+            if (attempt == 3 || !_pgCtl.PortWasTaken)
             {
-                throw Failure("start", start);
+                throw _pgCtl.Failure("start", start, Port);
             }
         }
     }
 
-    private Task<CommandResult> PgCtlStartAsync()
-    {
-        var options = string.Join(
-            ' ',
-            $"-p {Port.ToString(CultureInfo.InvariantCulture)} -k '{_directory.Socket}' -c listen_addresses={Host}",
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
-        return PgCtlAsync(["start", "-D", _directory.Data, "-l", _directory.Log, "-w", "-t", "60", "-o", options]);
-    }
-
-    private Task<CommandResult> PgCtlAsync(IEnumerable<string> arguments) =>
-        ServerCommand.RunToolAsync(Path.Combine(_bin, "pg_ctl"), arguments, _directory.Root, ToolTimeout);
-
-    private InvalidOperationException Failure(string what, CommandResult result) =>
-        new($"Could not {what} the test PostgreSQL server in {_directory.Root} (port {Port}): {result}{Environment.NewLine}"
-            + $"Server log ({_directory.Log}):{Environment.NewLine}{_directory.LogTail()}");
-
     private async Task ShutDownAsync()
     {
-        if (File.Exists(Path.Combine(_directory.Data, "postmaster.pid")))
-        {
-            await PgCtlAsync(["stop", "-D", _directory.Data, "-m", "immediate", "-w", "-t", "30"]);
-        }
+        await _pgCtl.StopIfRunningAsync();
         Volatile.Write(ref _running, false);
         _directory.Delete();
     }
@@ -234,22 +199,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
         IncludeErrorDetail = true,
     };
 
-    private static string NewDatabaseName(string? prefix)
-    {
-        var clean = NotNameChars().Replace((prefix ?? "test").ToLowerInvariant(), "_");
-        return $"{clean[..Math.Min(clean.Length, 24)]}_{Guid.NewGuid():N}";
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    [GeneratedRegex("[^a-z0-9_]")]
-    private static partial Regex NotNameChars();
-
-    [GeneratedRegex("^[a-z0-9_]{1,63}$")]
-    private static partial Regex SafeName();
 }

@@ -54,11 +54,7 @@ internal sealed class ServerDirectory
             {
                 continue;
             }
-            if (File.Exists(Path.Combine(leftover.Data, "postmaster.pid")))
-            {
-                // Best effort: whatever this says, the directory goes.
-                await ServerCommand.RunToolAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", leftover.Data, "-m", "immediate", "-w", "-t", "30"], Base, ToolTimeout);
-            }
+            await new PgCtl(bin, leftover).StopIfRunningAsync();
             leftover.Delete();
         }
     }
