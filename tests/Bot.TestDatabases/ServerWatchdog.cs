@@ -7,8 +7,10 @@ namespace Bot.TestDatabases;
 /// <summary>
 /// A detached shell that stops a server and deletes its directory once the test process is gone,
 /// however it ends. An exit handler is not enough: the test runner kills the test host moments
-/// after its last test, before <c>pg_ctl stop</c> returns. In its own session, like the server
-/// (pg_ctl starts it with setsid), so a signal to the test's process group does not end it first.
+/// after its last test, before <c>pg_ctl stop</c> returns. It tries again for a few seconds, since
+/// the process may have died in the middle of initdb or pg_ctl start, which go on writing there.
+/// In its own session, like the server (pg_ctl starts it with setsid), so a signal to the test's
+/// process group does not end it first.
 /// </summary>
 internal static class ServerWatchdog
 {
@@ -19,8 +21,11 @@ internal static class ServerWatchdog
         var script = $"""
             exec </dev/null >/dev/null 2>&1
             while kill -0 {pid}; do sleep 1; done
-            if [ -e '{directory.Data}/postmaster.pid' ]; then {stop} stop -D '{directory.Data}' -m immediate -w -t 30; fi
-            rm -rf '{directory.Root}'
+            for try in 1 2 3 4 5; do
+              if [ -e '{directory.Data}/postmaster.pid' ]; then {stop} stop -D '{directory.Data}' -m immediate -w -t 30; fi
+              rm -rf '{directory.Root}' && break
+              sleep 1
+            done
             """;
         var start = new ProcessStartInfo("setsid")
         {
