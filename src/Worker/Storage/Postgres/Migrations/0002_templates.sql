@@ -1,4 +1,4 @@
--- PostgreSQL. Version 2: template versions. The shipped files are version 1 of each template and language;
+-- Version 2: template versions. The shipped files are version 1 of each template and language;
 -- admin edits are later versions. template_live says which version recipients get.
 CREATE TABLE template_versions (
     name         TEXT    NOT NULL,
@@ -7,9 +7,9 @@ CREATE TABLE template_versions (
     source       TEXT    NOT NULL,
     source_hash  TEXT    NOT NULL,
     origin       TEXT    NOT NULL,                     -- file | admin
-    author_id    BIGINT,                              -- null for shipped files
+    author_id    BIGINT,                               -- null for shipped files
     note         TEXT,
-    created_at   BIGINT NOT NULL,
+    created_at   BIGINT  NOT NULL,
     PRIMARY KEY (name, language, version)
 );
 
@@ -18,6 +18,6 @@ CREATE TABLE template_live (
     language    TEXT    NOT NULL,
     version     INTEGER NOT NULL,
     changed_by  BIGINT,
-    changed_at  BIGINT NOT NULL,
+    changed_at  BIGINT  NOT NULL,
     PRIMARY KEY (name, language)
 );

@@ -1,0 +1,28 @@
+using Npgsql;
+
+namespace Bot.TestDatabases;
+
+/// <summary>A fresh, empty database on the shared test server, dropped on dispose.</summary>
+public sealed class PostgresDatabase : IAsyncDisposable
+{
+    private readonly PostgresServer _server;
+
+    private PostgresDatabase(PostgresServer server, string connectionString)
+    {
+        _server = server;
+        ConnectionString = connectionString;
+        Name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresDatabase> CreateAsync(string? prefix = null, CancellationToken cancellationToken = default)
+    {
+        var server = await PostgresServer.GetSharedAsync();
+        return new PostgresDatabase(server, await server.CreateDatabaseAsync(prefix, cancellationToken));
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DropDatabaseAsync(Name);
+}
