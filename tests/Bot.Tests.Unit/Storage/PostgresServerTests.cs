@@ -17,7 +17,7 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task The_shared_server_starts_and_gives_a_fresh_utf8_database()
     {
-        await using var db = await PostgresDatabase.CreateAsync("started");
+        await using var db = await ScratchDatabase.CreateAsync("started");
         await using var connection = await OpenAsync(db.ConnectionString);
 
         Assert.Equal(db.Name, await connection.ExecuteScalarAsync<string>("SELECT current_database()"));
@@ -29,8 +29,8 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task Two_databases_are_independent()
     {
-        await using var first = await PostgresDatabase.CreateAsync();
-        await using var second = await PostgresDatabase.CreateAsync();
+        await using var first = await ScratchDatabase.CreateAsync();
+        await using var second = await ScratchDatabase.CreateAsync();
         await using var a = await OpenAsync(first.ConnectionString);
         await using var b = await OpenAsync(second.ConnectionString);
 
@@ -53,7 +53,7 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task Postgres_migrations_apply_in_order_and_give_the_sqlite_tables_and_columns()
     {
-        await using var db = await PostgresDatabase.CreateAsync("migrations");
+        await using var db = await ScratchDatabase.CreateAsync("migrations");
         await using var connection = await OpenAsync(db.ConnectionString);
         await MigrateAsync(connection);
         await using var sqlite = await TempDatabase.CreateAsync(TimeProvider.System);
@@ -75,7 +75,7 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task Postgres_migrations_give_the_sqlite_indexes_with_the_same_partial_ones()
     {
-        await using var db = await PostgresDatabase.CreateAsync("indexes");
+        await using var db = await ScratchDatabase.CreateAsync("indexes");
         await using var connection = await OpenAsync(db.ConnectionString);
         await MigrateAsync(connection);
         await using var sqlite = await TempDatabase.CreateAsync(TimeProvider.System);
@@ -96,7 +96,7 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task Postgres_ids_and_times_are_bigint_and_keys_are_generated()
     {
-        await using var db = await PostgresDatabase.CreateAsync("types");
+        await using var db = await ScratchDatabase.CreateAsync("types");
         await using var connection = await OpenAsync(db.ConnectionString);
         await MigrateAsync(connection);
 

@@ -22,12 +22,12 @@ public sealed class StorageTests
         await using var db = await TempDatabase.CreateAsync(TimeProvider.System);
         using var first = new SqliteInstanceLock();
         using var second = new SqliteInstanceLock();
-        first.Acquire(db.Database.FilePath);
+        first.Acquire(db.SqliteFile);
 
-        var error = Assert.Throws<StartupException>(() => second.Acquire(db.Database.FilePath));
+        var error = Assert.Throws<StartupException>(() => second.Acquire(db.SqliteFile));
 
         Assert.Contains("Another worker is already running", error.Message, StringComparison.Ordinal);
         first.Dispose();
-        second.Acquire(db.Database.FilePath);
+        second.Acquire(db.SqliteFile);
     }
 }

@@ -1,3 +1,4 @@
+using Bot.TestDatabases;
 using Bot.Tests.Unit.Support;
 using Bot.Worker.Templating;
 using Microsoft.Extensions.Logging;
@@ -5,14 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Tests.Unit.Templating;
 
 /// <summary>Shipped files as version 1, admin edits as newer versions, rollback, and a changed file meeting an admin's edit.</summary>
-public sealed class TemplateVersionTests
+public abstract class TemplateVersionTests(StorageProvider provider)
 {
     private static readonly TemplateKey Tip = new("awareness-tip", "en");
 
     [Fact]
     public async Task Shipped_files_are_version_1_and_an_admin_edit_becomes_live()
     {
-        await using var db = await TempDatabase.CreateAsync(TimeProvider.System);
+        await using var db = await TempDatabase.CreateAsync(TimeProvider.System, provider);
         var (store, sync, editor, catalog, _) = Build(db);
         await sync.SyncAsync(catalog.ReadShippedFiles(), CancellationToken.None);
         Assert.Equal((1, true), (catalog.Get(Tip.Name, Tip.Language).Version, catalog.Get(Tip.Name, Tip.Language).IsShipped));
@@ -31,7 +32,7 @@ public sealed class TemplateVersionTests
     [Fact]
     public async Task A_refused_edit_leaves_the_live_version()
     {
-        await using var db = await TempDatabase.CreateAsync(TimeProvider.System);
+        await using var db = await TempDatabase.CreateAsync(TimeProvider.System, provider);
         var (store, sync, editor, catalog, _) = Build(db);
         await sync.SyncAsync(catalog.ReadShippedFiles(), CancellationToken.None);
 
@@ -46,7 +47,7 @@ public sealed class TemplateVersionTests
     [Fact]
     public async Task Rollback_makes_an_older_version_live_and_a_new_edit_goes_on_top()
     {
-        await using var db = await TempDatabase.CreateAsync(TimeProvider.System);
+        await using var db = await TempDatabase.CreateAsync(TimeProvider.System, provider);
         var (_, sync, editor, catalog, _) = Build(db);
         await sync.SyncAsync(catalog.ReadShippedFiles(), CancellationToken.None);
         await editor.SaveAsync(Tip.Name, Tip.Language, "v2 {{ tip.title }}", 42, CancellationToken.None);
@@ -63,7 +64,7 @@ public sealed class TemplateVersionTests
     [Fact]
     public async Task A_changed_shipped_file_is_a_new_version_but_never_silently_replaces_an_admin_edit()
     {
-        await using var db = await TempDatabase.CreateAsync(TimeProvider.System);
+        await using var db = await TempDatabase.CreateAsync(TimeProvider.System, provider);
         var (store, sync, editor, catalog, logs) = Build(db);
         var files = catalog.ReadShippedFiles();
         await sync.SyncAsync(files, CancellationToken.None);
@@ -96,3 +97,7 @@ public sealed class TemplateVersionTests
         return (store, new TemplateSync(store, fixture.Catalog, logs), new TemplateEditor(fixture.Validator, store, fixture.Catalog, db.Database), fixture.Catalog, logs);
     }
 }
+
+public sealed class TemplateVersionTestsOnSqlite() : TemplateVersionTests(StorageProvider.Sqlite);
+
+public sealed class TemplateVersionTestsOnPostgres() : TemplateVersionTests(StorageProvider.Postgres);

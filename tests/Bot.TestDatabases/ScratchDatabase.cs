@@ -3,11 +3,11 @@ using Npgsql;
 namespace Bot.TestDatabases;
 
 /// <summary>A fresh, empty database on the shared test server, dropped on dispose.</summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class ScratchDatabase : IAsyncDisposable
 {
     private readonly PostgresServer _server;
 
-    private PostgresDatabase(PostgresServer server, string connectionString)
+    private ScratchDatabase(PostgresServer server, string connectionString)
     {
         _server = server;
         ConnectionString = connectionString;
@@ -18,10 +18,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresDatabase> CreateAsync(string? prefix = null, CancellationToken cancellationToken = default)
+    public static async Task<ScratchDatabase> CreateAsync(string? prefix = null, CancellationToken cancellationToken = default)
     {
         var server = await PostgresServer.GetSharedAsync();
-        return new PostgresDatabase(server, await server.CreateDatabaseAsync(prefix, cancellationToken));
+        return new ScratchDatabase(server, await server.CreateDatabaseAsync(prefix, cancellationToken));
     }
 
     public async ValueTask DisposeAsync() => await _server.DropDatabaseAsync(Name);

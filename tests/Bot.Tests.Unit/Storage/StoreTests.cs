@@ -1,0 +1,200 @@
+using Bot.TestDatabases;
+using Bot.Tests.Unit.Support;
+using Bot.Worker.Audit;
+using Bot.Worker.Awareness;
+using Bot.Worker.Chats;
+using Bot.Worker.Deadlines;
+using Bot.Worker.Delivery;
+using Bot.Worker.Storage;
+using Bot.Worker.Templating;
+using Bot.Worker.Transport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Unit.Storage;
+
+/// <summary>Every store's SQL against a real database of each provider (the subclasses pick it).</summary>
+public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+    private TempDatabase _db = null!;
+
+    private IDatabase Db => _db.Database;
+
+    public async Task InitializeAsync() => _db = await TempDatabase.CreateAsync(_clock, provider);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task Outbox_rows_are_keyed_once_and_move_through_their_states()
+    {
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal());
+        var delivery = new OutboxDeliveryStore(Db, _clock);
+        var messages = Enumerable.Range(1, 600).Select(i => new OutgoingMessage($"k{i}", 5_000_000_000L + i, "hi", MessagePriority.Tip, "test")).ToList();
+
+        Assert.Equal(600, await outbox.EnqueueManyAsync(messages, CancellationToken.None));
+        Assert.Equal(0, await outbox.EnqueueManyAsync(messages, CancellationToken.None));
+        var page = await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 1000, CancellationToken.None);
+        Assert.Equal(600, page.Count);
+        Assert.Equal(5_000_000_001L, page[0].ChatId);
+
+        await delivery.MarkSentBatchAsync([(page[0].Id, 77), (page[1].Id, 78)], CancellationToken.None);
+        await delivery.MarkDeferredAsync(page[2].Id, _clock.GetUtcNow().AddMinutes(1), true, "5xx", CancellationToken.None);
+        Assert.Equal(_clock.GetUtcNow().AddMinutes(1), await delivery.PromoteDueAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(await delivery.PromoteDueAsync(CancellationToken.None));
+        Assert.Equal(1, await delivery.BlockChatAsync(page[3].ChatId, "403", CancellationToken.None));
+
+        var states = await delivery.CountByStateSinceAsync(_clock.GetUtcNow().AddDays(-1), CancellationToken.None);
+        Assert.Equal(2, states["sent"]);
+        Assert.Equal(1, states["blocked"]);
+        Assert.Equal(597, states["pending"]);
+    }
+
+    [Fact]
+    public async Task Chats_subscriptions_and_forget()
+    {
+        var chats = new ChatStore(Db, _clock);
+        var subscriptions = new SubscriptionStore(Db, _clock);
+        var tips = new TipHistoryStore(Db, _clock);
+        var chat = await chats.TouchAsync(new IncomingMessage("m1", 7_000_000_001, ChatKind.Private, new UserRef(7_000_000_001, "Wang", "wang", "zh-hans"), 1, "/start"), CancellationToken.None);
+        Assert.Equal("zh-Hans", chat.Language);
+
+        Assert.Equal(["tips", "alerts"], await subscriptions.SubscribeAsync(chat.ChatId, ["tips", "alerts"], "/subscribe", CancellationToken.None));
+        Assert.Empty(await subscriptions.SubscribeAsync(chat.ChatId, ["tips"], "/subscribe", CancellationToken.None));
+        Assert.Equal(["alerts"], await subscriptions.UnsubscribeAsync(chat.ChatId, ["alerts"], "/unsubscribe", CancellationToken.None));
+        Assert.Equal(3, (await subscriptions.ConsentLogAsync(chat.ChatId, 10, CancellationToken.None)).Count);
+        Assert.Equal([("tips", "zh-Hans", 1)], await subscriptions.CountByTopicAndLanguageAsync(CancellationToken.None));
+        await tips.RecordAsync([new TipGiven(chat.ChatId, "t1", false), new TipGiven(chat.ChatId, "t2", false)], CancellationToken.None);
+        await tips.RecordAsync([new TipGiven(chat.ChatId, "t3", true)], CancellationToken.None);
+        Assert.Equal(["t3"], await tips.SeenAsync(chat.ChatId, CancellationToken.None));
+
+        await new ForgetService(Db, subscriptions, tips, new OutboxDeliveryStore(Db, _clock), chats).ForgetAsync(chat.ChatId, CancellationToken.None);
+
+        Assert.Equal(ChatStatus.Forgotten, (await chats.FindAsync(chat.ChatId, CancellationToken.None))!.Status);
+        Assert.Empty(await subscriptions.GetAsync(chat.ChatId, CancellationToken.None));
+        Assert.Empty(await tips.SeenAsync(chat.ChatId, CancellationToken.None));
+        Assert.Equal(1, (await chats.CountByStatusAsync(CancellationToken.None))[ChatStatus.Forgotten]);
+    }
+
+    [Fact]
+    public async Task Teams_sync_invites_and_leads()
+    {
+        var teams = new TeamStore(Db, _clock);
+        await teams.SyncAsync([new TeamDefinition("netsec", "Network security", 1001, [1001, 1002], -1001234567890)], CancellationToken.None);
+        var (code, _) = await teams.CreateInviteAsync("netsec", 1, CancellationToken.None);
+
+        Assert.Equal(("netsec", false), await teams.JoinAsync(code.ToLowerInvariant(), 3_000_000_000, CancellationToken.None));
+        Assert.Null(await teams.JoinAsync(code, 3_000_000_001, CancellationToken.None));
+        Assert.Equal([1001L, 1002L, 3_000_000_000L, -1001234567890L], await teams.ChatsAsync("netsec", CancellationToken.None));
+        Assert.Equal(1001, await teams.LeadAsync("netsec", CancellationToken.None));
+        Assert.Equal(["Network security"], await teams.TeamNamesAsync(3_000_000_000, CancellationToken.None));
+        await teams.SyncAsync([new TeamDefinition("netsec", "Network security", 1002, [1002], null)], CancellationToken.None);
+        Assert.Equal([1002L, 3_000_000_000L], await teams.ChatsAsync("netsec", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Occurrences_steps_events_snoozes_extensions_and_plans()
+    {
+        var store = new OccurrenceStore(Db, _clock);
+        var due = _clock.GetUtcNow().AddDays(2);
+        var occurrence = new Occurrence { DeadlineId = "report", OccurrenceKey = "report@1", TeamId = "netsec", Title = "Report", DueAt = due.ToUnixTimeMilliseconds(), State = OccurrenceState.Open };
+        var (created, isNew) = await store.CreateAsync(occurrence, [(new PlannedStep(StepName.Remind("1d"), due.AddDays(-1)), StepState.Scheduled), (new PlannedStep(StepName.Escalate, due.AddHours(1), TimeSpan.FromHours(4)), StepState.Scheduled)], CancellationToken.None);
+        Assert.True(isNew);
+        Assert.False((await store.CreateAsync(occurrence, [], CancellationToken.None)).Created);
+        Assert.Equal([created.Id], (await store.ListOpenOfDeadlineAsync("report", null, CancellationToken.None)).Select(o => o.Id));
+        Assert.Equal(1, await store.CountFiringAsync(created.Id, StepName.Escalate, CancellationToken.None));
+        await store.SetStepStateAsync(created.Id, StepName.Remind("1d"), StepState.Sent, null, CancellationToken.None);
+        Assert.Equal(StepState.Sent, (await store.StepsAsync(created.Id, CancellationToken.None))[0].State);
+        await store.AddEventsAsync([new OccurrenceEvent(created.Id, "reminded", 1001, 1001, "remind:1d", 1, null), new OccurrenceEvent(created.Id, "reminded", 1002, 1002, "remind:1d", 1, null)], CancellationToken.None);
+
+        var snoozes = new SnoozeStore(Db);
+        await snoozes.SetAsync(created.Id, 1002, _clock.GetUtcNow().AddHours(1), CancellationToken.None);
+        Assert.Equal([1002L], await snoozes.ListActiveAsync(created.Id, _clock.GetUtcNow(), CancellationToken.None));
+        var extensions = new ExtensionStore(Db, _clock);
+        var request = await extensions.AddAsync(created.Id, 1002, "data late", TimeSpan.FromDays(1), CancellationToken.None);
+        Assert.True(await extensions.DecideAsync(request, true, 1001, CancellationToken.None));
+        Assert.False(await extensions.DecideAsync(request, false, 1001, CancellationToken.None));
+        var plans = new DeadlinePlanStore(Db);
+        await plans.SaveAsync("report", "abc", due, CancellationToken.None);
+        await plans.SaveAsync("report", "def", due, CancellationToken.None);
+        Assert.Equal("def", (await plans.ListAsync(CancellationToken.None)).Single().Fingerprint);
+
+        Assert.True(await store.CloseAsync(created.Id, OccurrenceState.Done, 1001, CancellationToken.None));
+        Assert.False(await store.CloseAsync(created.Id, OccurrenceState.Done, 1002, CancellationToken.None));
+        Assert.Single(await store.ListDoneSinceAsync(_clock.GetUtcNow().AddDays(-1), CancellationToken.None));
+        Assert.Empty(await store.ListOpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Template_versions_go_live_and_roll_back()
+    {
+        var templates = new TemplateStore(Db, _clock);
+        Assert.Equal(1, await templates.AddAsync("welcome", "en", "v1", TemplateStore.FileOrigin, null, null, true, CancellationToken.None));
+        Assert.Equal(2, await templates.AddAsync("welcome", "en", "v2", TemplateStore.AdminOrigin, 42, "edit", true, CancellationToken.None));
+        Assert.Equal("v2", (await templates.LiveAsync(CancellationToken.None)).Single().Source);
+        Assert.True(await templates.MakeLiveAsync("welcome", "en", 1, 42, CancellationToken.None));
+        Assert.False(await templates.MakeLiveAsync("welcome", "en", 9, 42, CancellationToken.None));
+        var history = await templates.HistoryAsync("welcome", "en", CancellationToken.None);
+        Assert.Equal([false, true], history.Select(v => v.IsLive));
+    }
+
+    [Fact]
+    public async Task Broadcasts_audiences_progress_and_audit()
+    {
+        var chats = new ChatStore(Db, _clock);
+        var subscriptions = new SubscriptionStore(Db, _clock);
+        foreach (var id in new[] { 9_000_000_003L, 9_000_000_001L, 9_000_000_002L })
+        {
+            await chats.TouchAsync(new IncomingMessage($"m{id}", id, ChatKind.Private, new UserRef(id, "U", null, "en"), 1, "/start"), CancellationToken.None);
+            await subscriptions.SubscribeAsync(id, ["alerts"], "/subscribe", CancellationToken.None);
+        }
+        var broadcasts = new BroadcastStore(Db, _clock);
+        var (id1, created) = await broadcasts.CreateAsync(new Broadcast { RunKey = "alert:1", Kind = BroadcastKind.Alert, Topic = "alerts", Template = "alert", State = BroadcastState.PendingApproval, ProposedBy = 1 }, CancellationToken.None);
+        Assert.True(created);
+        Assert.Equal((id1, false), await broadcasts.CreateAsync(new Broadcast { RunKey = "alert:1", Topic = "alerts", Template = "alert" }, CancellationToken.None));
+        Assert.True(await broadcasts.DecideAsync(id1, true, 2, CancellationToken.None));
+        Assert.False(await broadcasts.DecideAsync(id1, true, 2, CancellationToken.None));
+        Assert.Equal(3, await broadcasts.AudienceAsync("alerts", CancellationToken.None));
+        var batch = await broadcasts.SubscribersAsync("alerts", long.MinValue, 2, CancellationToken.None);
+        Assert.Equal([9_000_000_001L, 9_000_000_002L], batch.Select(c => c.ChatId));
+        await broadcasts.SetCursorAsync(id1, batch[^1].ChatId, 2, CancellationToken.None);
+        Assert.Equal(9_000_000_002L, (await broadcasts.FindAsync(id1, CancellationToken.None))!.CursorChatId);
+        Assert.Single(await broadcasts.ResumableAsync(CancellationToken.None));
+
+        var audit = new AuditStore(Db, _clock);
+        await audit.WriteAsync(2, "/approve", "#1", true, CancellationToken.None);
+        await audit.WriteAsync(3, "/approve", "#1", false, CancellationToken.None);
+        Assert.Equal([3L, 2L], (await audit.LatestAsync(5, CancellationToken.None)).Select(e => e.UserId));
+    }
+
+    [Fact]
+    public async Task A_unit_of_work_commits_once_or_not_at_all()
+    {
+        var audit = new AuditStore(Db, _clock);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Db.InTransactionAsync(async ct =>
+        {
+            await audit.WriteAsync(1, "/a", null, true, ct);
+            await audit.WriteAsync(1, "/b", null, true, ct);
+            throw new InvalidOperationException("boom");
+        }, CancellationToken.None));
+        Assert.Empty(await audit.LatestAsync(10, CancellationToken.None));
+
+        var after = false;
+        await Db.InTransactionAsync(async ct =>
+        {
+            await audit.WriteAsync(1, "/a", null, true, ct);
+            await Db.AfterCommitAsync(() =>
+            {
+                after = true;
+                return Task.CompletedTask;
+            });
+            Assert.False(after);
+        }, CancellationToken.None);
+        Assert.True(after);
+        Assert.Single(await audit.LatestAsync(10, CancellationToken.None));
+    }
+}
+
+public sealed class StoreTestsOnSqlite() : StoreTests(StorageProvider.Sqlite);
+
+public sealed class StoreTestsOnPostgres() : StoreTests(StorageProvider.Postgres);
