@@ -66,8 +66,16 @@ internal sealed partial class Dispatcher(
             {
                 Idle?.Invoke(wake);
             }
-            await signal.WaitAsync(delay < SafetyPoll ? delay : SafetyPoll, clock, stoppingToken);
+            try
+            {
+                await signal.WaitAsync(delay < SafetyPoll ? delay : SafetyPoll, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
         }
+        // Stopping: sends in flight finish and are recorded before the host goes on (and disposes the recorder).
         await DrainInFlightAsync();
     }
 

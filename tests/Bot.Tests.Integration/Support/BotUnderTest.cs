@@ -1,4 +1,5 @@
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Worker.Delivery;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
@@ -16,11 +17,14 @@ internal sealed class BotUnderTest : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _directory;
-    private BotUnderTest(IHost host, string directory, LogCapture logs)
+    private readonly TestStorage? _storage;
+
+    private BotUnderTest(IHost host, string directory, LogCapture logs, TestStorage? storage)
     {
         _host = host;
         _directory = directory;
         Logs = logs;
+        _storage = storage;
     }
 
     public LogCapture Logs { get; }
@@ -29,9 +33,16 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public string Directory => _directory;
 
-    public static async Task<BotUnderTest> StartAsync(FakeBotApiServer server, Action<WorkerHostSettings>? configure = null, string? directory = null)
+    public static Task<BotUnderTest> StartAsync(FakeBotApiServer server, Action<WorkerHostSettings>? configure = null, string? directory = null) =>
+        StartAsync(StorageProvider.Sqlite, server, configure, directory);
+
+    /// <summary>The worker on <paramref name="provider"/>: a SQLite file in its directory, or a fresh PostgreSQL database.</summary>
+    public static async Task<BotUnderTest> StartAsync(StorageProvider provider, FakeBotApiServer server, Action<WorkerHostSettings>? configure = null, string? directory = null)
     {
-        var settings = Settings(server, directory ?? RepoPaths.NewTempDirectory("bot-it"));
+        directory ??= RepoPaths.NewTempDirectory("bot-it");
+        var settings = Settings(server, directory);
+        var storage = provider == StorageProvider.Sqlite ? null : await TestStorage.CreateAsync(provider, directory);
+        storage?.Apply(settings.Configuration);
         configure?.Invoke(settings);
         var host = WorkerHost.CreateBuilder([], settings).Build();
         try
@@ -41,9 +52,13 @@ internal sealed class BotUnderTest : IAsyncDisposable
         catch
         {
             host.Dispose();
+            if (storage is not null)
+            {
+                await storage.DisposeAsync();
+            }
             throw;
         }
-        return new BotUnderTest(host, settings.ContentRoot!, (LogCapture)settings.LogSink!);
+        return new BotUnderTest(host, settings.ContentRoot!, (LogCapture)settings.LogSink!, storage);
     }
 
     public static WorkerHostSettings Settings(FakeBotApiServer server, string directory)
@@ -96,6 +111,10 @@ internal sealed class BotUnderTest : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
         try
         {
             System.IO.Directory.Delete(_directory, recursive: true);

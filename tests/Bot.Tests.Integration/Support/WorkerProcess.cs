@@ -46,6 +46,10 @@ internal sealed class WorkerProcess : IDisposable
         .. extra,
     ];
 
+    /// <summary>As <see cref="Args(FakeBotApiServer, string, string[])"/>, on <paramref name="storage"/>'s database.</summary>
+    public static string[] Args(TestStorage storage, FakeBotApiServer server, string directory, params string[] extra) =>
+        [.. Args(server, directory), .. storage.Args, .. extra];
+
     /// <summary>The SQLite file in <paramref name="directory"/>, migrated, for tests that prepare it before a worker starts.</summary>
     public static async Task<SqliteDatabase> MigratedDatabaseAsync(string directory)
     {

@@ -1,13 +1,13 @@
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
-using Bot.Worker.Storage.Sqlite;
-using Dapper;
+using Bot.Worker.Storage;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Integration.Worker;
 
 /// <summary>A broadcast to 2,000 subscribers; the worker process is killed (-9) at about 40 % and restarted.</summary>
-public sealed class BroadcastCrashTests(ITestOutputHelper output)
+public abstract class BroadcastCrashTests(StorageProvider provider, ITestOutputHelper output)
 {
     private const int Subscribers = 2000;
     private const int MaxParallelSends = 8;
@@ -17,9 +17,10 @@ public sealed class BroadcastCrashTests(ITestOutputHelper output)
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-bcrash");
-        var database = await WorkerProcess.MigratedDatabaseAsync(directory);
+        await using var storage = await TestStorage.CreateAsync(provider, directory);
+        var database = await storage.MigratedAsync();
         await SeedAsync(database);
-        var args = WorkerProcess.Args(server, directory, "--Delivery:GlobalRatePerSecond=200", $"--Delivery:MaxParallelSends={MaxParallelSends}");
+        var args = WorkerProcess.Args(storage, server, directory, "--Delivery:GlobalRatePerSecond=200", $"--Delivery:MaxParallelSends={MaxParallelSends}");
 
         using (var first = WorkerProcess.Start(directory, args))
         {
@@ -49,23 +50,21 @@ public sealed class BroadcastCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>2,000 subscribers of tips and an approved campaign run, as the worker left them before it was restarted.</summary>
-    private static async Task SeedAsync(SqliteDatabase database)
+    private static Task SeedAsync(IDatabase database) => database.InTransactionAsync(async ct =>
     {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var tx = await connection.BeginTransactionAsync();
-        var chats = Enumerable.Range(0, Subscribers).Select(i => new { Id = 600_000L + i, Language = (i % 3) switch { 0 => "zh-Hans", 1 => "zh-Hant", _ => "en" } });
-        await connection.ExecuteAsync("INSERT INTO chats (chat_id, kind, user_id, first_name, language, status, status_at, created_at, updated_at) VALUES (@Id, 'private', @Id, 'User', @Language, 'active', 0, 0, 0)", chats, tx);
-        await connection.ExecuteAsync("INSERT INTO subscriptions (chat_id, topic, since) VALUES (@Id, 'tips', 0)", chats, tx);
-        await connection.ExecuteAsync("""
+        var chats = Enumerable.Range(0, Subscribers).Select(i => new { Id = 600_000L + i, Language = (i % 3) switch { 0 => "zh-Hans", 1 => "zh-Hant", _ => "en" } }).ToList();
+        await database.ExecuteAsync("INSERT INTO chats (chat_id, kind, user_id, first_name, language, status, status_at, created_at, updated_at) VALUES (@Id, 'private', @Id, 'User', @Language, 'active', 0, 0, 0)", chats, ct);
+        await database.ExecuteAsync("INSERT INTO subscriptions (chat_id, topic, since) VALUES (@Id, 'tips', 0)", chats, ct);
+        await database.ExecuteAsync("""
             INSERT INTO broadcasts (run_key, kind, campaign_id, topic, template, rotate, state, created_at)
             VALUES ('campaign:weekly-tip@1', 'campaign', 'weekly-tip', 'tips', 'awareness-tip', 'tips', 'approved', 0)
-            """, transaction: tx);
-        await tx.CommitAsync();
-    }
+            """, null, ct);
+    }, CancellationToken.None);
 
-    private static async Task<int> CountAsync(SqliteDatabase database, string sql)
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<int>(sql);
-    }
+    private static async Task<int> CountAsync(IDatabase database, string sql) =>
+        (int)await database.ScalarAsync<long>(sql, null, CancellationToken.None);
 }
+
+public sealed class BroadcastCrashTestsOnSqlite(ITestOutputHelper output) : BroadcastCrashTests(StorageProvider.Sqlite, output);
+
+public sealed class BroadcastCrashTestsOnPostgres(ITestOutputHelper output) : BroadcastCrashTests(StorageProvider.Postgres, output);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Awareness;
 using Bot.Worker.Delivery;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Integration.Worker;
 
 /// <summary>Campaigns and alerts to hundreds of subscribers, through Quartz, the dispatcher and the real Telegram.Bot client.</summary>
-public sealed class CampaignTests
+public abstract class CampaignTests(StorageProvider provider)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
@@ -27,7 +28,7 @@ public sealed class CampaignTests
                 template: awareness-tip
                 rotate: tips
             """);
-        await using var bot = await BotUnderTest.StartAsync(server, s =>
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s =>
         {
             s.TimeProvider = clock;
             s.Configuration["Bot:CampaignsFile"] = Path.Combine(directory, "campaigns.yaml");
@@ -93,7 +94,7 @@ public sealed class CampaignTests
     {
         const long first = 9001, second = 9002, subscriber = 9100;
         await using var server = await FakeBotApiServer.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(server, s =>
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s =>
         {
             s.Configuration["Bot:Admins:0"] = first.ToString(CultureInfo.InvariantCulture);
             s.Configuration["Bot:Admins:1"] = second.ToString(CultureInfo.InvariantCulture);
@@ -127,3 +128,7 @@ public sealed class CampaignTests
         Assert.Contains("/broadcast", views[4].VisibleText, StringComparison.Ordinal);
     }
 }
+
+public sealed class CampaignTestsOnSqlite() : CampaignTests(StorageProvider.Sqlite);
+
+public sealed class CampaignTestsOnPostgres() : CampaignTests(StorageProvider.Postgres);

@@ -1,14 +1,14 @@
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Xunit.Abstractions;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Delivery;
-using Bot.Worker.Storage.Sqlite;
-using Dapper;
+using Bot.Worker.Storage;
 
 namespace Bot.Tests.Integration.Worker;
 
 /// <summary>kill -9 of a real worker process mid-drain, then a restart: every key sent once, but for the sends in flight at the kill.</summary>
-public sealed class CrashTests(ITestOutputHelper output)
+public abstract class CrashTests(StorageProvider provider, ITestOutputHelper output)
 {
     private const int Messages = 200;
     private const int MaxParallelSends = 8;
@@ -18,8 +18,9 @@ public sealed class CrashTests(ITestOutputHelper output)
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-crash");
-        var database = await QueueMessagesAsync(directory);
-        var args = WorkerProcess.Args(server, directory, "--Delivery:GlobalRatePerSecond=50", $"--Delivery:MaxParallelSends={MaxParallelSends}");
+        await using var storage = await TestStorage.CreateAsync(provider, directory);
+        var database = await QueueMessagesAsync(storage);
+        var args = WorkerProcess.Args(storage, server, directory, "--Delivery:GlobalRatePerSecond=50", $"--Delivery:MaxParallelSends={MaxParallelSends}");
 
         using (var first = WorkerProcess.Start(directory, args))
         {
@@ -49,9 +50,9 @@ public sealed class CrashTests(ITestOutputHelper output)
         Directory.Delete(directory, recursive: true);
     }
 
-    private static async Task<SqliteDatabase> QueueMessagesAsync(string directory)
+    private static async Task<IDatabase> QueueMessagesAsync(TestStorage storage)
     {
-        var database = await WorkerProcess.MigratedDatabaseAsync(directory);
+        var database = await storage.MigratedAsync();
         using var signal = new DispatchSignal();
         var outbox = new OutboxStore(database, TimeProvider.System, signal);
         var messages = Enumerable.Range(0, Messages)
@@ -61,9 +62,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         return database;
     }
 
-    private static async Task<int> CountSentAsync(SqliteDatabase database)
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE state = 'sent'");
-    }
+    private static async Task<int> CountSentAsync(IDatabase database) =>
+        (int)await database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE state = 'sent'", null, CancellationToken.None);
 }
+
+public sealed class CrashTestsOnSqlite(ITestOutputHelper output) : CrashTests(StorageProvider.Sqlite, output);
+
+public sealed class CrashTestsOnPostgres(ITestOutputHelper output) : CrashTests(StorageProvider.Postgres, output);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Deadlines;
 using Quartz;
@@ -10,7 +11,7 @@ namespace Bot.Tests.Integration.Worker;
 /// Deadlines on a short real schedule (seconds), through real Quartz on the SQLite store, the
 /// dispatcher and the real Telegram.Bot client against the fake Bot API server.
 /// </summary>
-public sealed class DeadlineTests
+public abstract class DeadlineTests(StorageProvider provider)
 {
     private const long Lead = 6001;
     private const long Member = 6002;
@@ -24,7 +25,7 @@ public sealed class DeadlineTests
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
         var due = DateTimeOffset.UtcNow.AddSeconds(7);
         WriteDeadlines(directory, due, "remind: [4s, 2s]", "escalate_after: 2s", "escalate_every: 2s");
-        await using var bot = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory);
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s => Configure(s, directory), directory);
 
         foreach (var chat in new[] { Lead, Member })
         {
@@ -52,7 +53,7 @@ public sealed class DeadlineTests
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
         WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(3), "remind: [1s]", "escalate_after: 1s", "escalate_every: 1h");
-        await using var bot = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory);
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s => Configure(s, directory), directory);
 
         var toLead = await server.WaitForMessagesAsync(Lead, 2, Wait); // the 1s reminder, then the escalation
 
@@ -67,7 +68,8 @@ public sealed class DeadlineTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
-        var args = WorkerProcess.Args(server, directory, $"--Bot:DeadlinesFile={Path.Combine(directory, "deadlines.yaml")}");
+        await using var storage = await TestStorage.CreateAsync(provider, directory);
+        var args = WorkerProcess.Args(storage, server, directory, $"--Bot:DeadlinesFile={Path.Combine(directory, "deadlines.yaml")}");
         using (var first = WorkerProcess.Start(directory, args))
         {
             // The schedule starts once the worker is up (a saved file is reloaded), so a slow start
@@ -82,11 +84,11 @@ public sealed class DeadlineTests
         using var second = WorkerProcess.Start(directory, args);
         var all = await server.WaitForMessagesAsync(Member, 3, Wait);
         await server.WaitForMessagesAsync(Lead, 3, Wait);
-        await Eventually.TrueAsync(() => server.SentCount == 6 && CountAsync(directory, "SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder' AND state = 'sent'").Result == 6, second);
+        await Eventually.TrueAsync(() => server.SentCount == 6 && CountAsync(storage, "SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder' AND state = 'sent'").Result == 6, second);
 
         Assert.Equal(3, all.Count);
-        Assert.Equal(3, await CountAsync(directory, "SELECT COUNT(DISTINCT idem_key) FROM outbox WHERE chat_id = 6002 AND kind = 'deadline-reminder'"));
-        Assert.Equal(3, await CountAsync(directory, "SELECT COUNT(*) FROM occurrence_steps WHERE step LIKE 'remind:%' AND state = 'sent'"));
+        Assert.Equal(3, await CountAsync(storage, "SELECT COUNT(DISTINCT idem_key) FROM outbox WHERE chat_id = 6002 AND kind = 'deadline-reminder'"));
+        Assert.Equal(3, await CountAsync(storage, "SELECT COUNT(*) FROM occurrence_steps WHERE step LIKE 'remind:%' AND state = 'sent'"));
         Assert.Equal(3, server.SentTo(Member).Count);
     }
 
@@ -97,7 +99,7 @@ public sealed class DeadlineTests
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
         WriteDeadlines(directory, DateTimeOffset.UtcNow.AddDays(3), "remind: [1d]");
-        await using var bot = await BotUnderTest.StartAsync(server, s =>
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s =>
         {
             Configure(s, directory);
             s.Configuration["Bot:Admins:0"] = admin.ToString(CultureInfo.InvariantCulture);
@@ -121,14 +123,7 @@ public sealed class DeadlineTests
         Assert.Equal(1, await bot.ScalarAsync<int>("SELECT COUNT(*) FROM team_members WHERE user_id = @newcomer AND source = 'invite'", new { newcomer }));
     }
 
-    private static async Task<int> CountAsync(string directory, string sql)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "bot.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    private static async Task<int> CountAsync(TestStorage storage, string sql) => (int)await storage.ScalarAsync<long>(sql);
 
     private static void Configure(Bot.Worker.Hosting.WorkerHostSettings settings, string directory) =>
         settings.Configuration["Bot:DeadlinesFile"] = Path.Combine(directory, "deadlines.yaml");
@@ -152,3 +147,7 @@ public sealed class DeadlineTests
             """);
     }
 }
+
+public sealed class DeadlineTestsOnSqlite() : DeadlineTests(StorageProvider.Sqlite);
+
+public sealed class DeadlineTestsOnPostgres() : DeadlineTests(StorageProvider.Postgres);

@@ -1,4 +1,5 @@
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Awareness;
 using Bot.Worker.Delivery;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Integration.Worker;
 
 /// <summary>Telegram's errors as the fake server gives them, through the real client, to the dispatcher.</summary>
-public sealed class DeliveryTests
+public abstract class DeliveryTests(StorageProvider provider)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
@@ -16,7 +17,7 @@ public sealed class DeliveryTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var bot = await BotUnderTest.StartAsync(server, s =>
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s =>
         {
             s.TimeProvider = clock;
             s.Configuration["Delivery:MaxParallelSends"] = "1";
@@ -48,7 +49,7 @@ public sealed class DeliveryTests
     public async Task A_403_marks_the_chat_blocked_and_it_gets_nothing_more()
     {
         await using var server = await FakeBotApiServer.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(server);
+        await using var bot = await BotUnderTest.StartAsync(provider, server);
         server.EnqueueText(2101, "/subscribe tips alerts", languageCode: "en");
         await server.WaitForMessagesAsync(2101, 1, Wait);
         server.BlockChat(2101);
@@ -79,7 +80,7 @@ public sealed class DeliveryTests
         var body = string.Join("\n", lines) + "\nX"; // 50 * 100 - 1 + 2 = 5001 characters
         Assert.Equal(5001, body.Length);
         await File.WriteAllTextAsync(Path.Combine(templates, "report.en.sbn"), body);
-        await using var bot = await BotUnderTest.StartAsync(server, s => s.Configuration["Templates:Directory"] = templates);
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s => s.Configuration["Templates:Directory"] = templates);
 
         server.EnqueueText(2201, "/report", languageCode: "en");
 
@@ -94,7 +95,7 @@ public sealed class DeliveryTests
     public async Task Html_telegram_cannot_parse_is_sent_once_as_plain_text()
     {
         await using var server = await FakeBotApiServer.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(server);
+        await using var bot = await BotUnderTest.StartAsync(provider, server);
 
         await bot.EnqueueAsync("broken", 2301, "<b>unclosed & wrong");
 
@@ -109,7 +110,7 @@ public sealed class DeliveryTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var bot = await BotUnderTest.StartAsync(server, s => s.TimeProvider = clock);
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s => s.TimeProvider = clock);
         server.FailWithServerError("sendMessage", 2);
 
         await bot.EnqueueAsync("flaky", 2401, "hello");
@@ -141,3 +142,7 @@ public sealed class DeliveryTests
         }
     }
 }
+
+public sealed class DeliveryTestsOnSqlite() : DeliveryTests(StorageProvider.Sqlite);
+
+public sealed class DeliveryTestsOnPostgres() : DeliveryTests(StorageProvider.Postgres);

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Awareness;
 
 namespace Bot.Tests.Integration.Worker;
 
 /// <summary>The public commands through the real Telegram.Bot client and a fake Bot API server.</summary>
-public sealed partial class PublicCommandsTests : IAsyncLifetime
+public abstract partial class PublicCommandsTests(StorageProvider provider) : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private FakeBotApiServer _server = null!;
@@ -15,7 +16,7 @@ public sealed partial class PublicCommandsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_server);
+        _bot = await BotUnderTest.StartAsync(provider, _server);
     }
 
     public async Task DisposeAsync()
@@ -171,3 +172,7 @@ public sealed partial class PublicCommandsTests : IAsyncLifetime
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Chinese();
 }
+
+public sealed class PublicCommandsTestsOnSqlite() : PublicCommandsTests(StorageProvider.Sqlite);
+
+public sealed class PublicCommandsTestsOnPostgres() : PublicCommandsTests(StorageProvider.Postgres);

@@ -1,10 +1,11 @@
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 
 namespace Bot.Tests.Integration.Worker;
 
 /// <summary>An admin edits, previews and rolls back a template through Telegram; others cannot.</summary>
-public sealed class TemplateAdminTests : IAsyncLifetime
+public abstract class TemplateAdminTests(StorageProvider provider) : IAsyncLifetime
 {
     private const long Admin = 4242;
     private const long User = 5151;
@@ -15,7 +16,7 @@ public sealed class TemplateAdminTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_server, s => s.Configuration["Bot:Admins:0"] = Admin.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _bot = await BotUnderTest.StartAsync(provider, _server, s => s.Configuration["Bot:Admins:0"] = Admin.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task DisposeAsync()
@@ -79,3 +80,7 @@ public sealed class TemplateAdminTests : IAsyncLifetime
         return (await _server.WaitForMessagesAsync(user, before + 1, Wait))[before];
     }
 }
+
+public sealed class TemplateAdminTestsOnSqlite() : TemplateAdminTests(StorageProvider.Sqlite);
+
+public sealed class TemplateAdminTestsOnPostgres() : TemplateAdminTests(StorageProvider.Postgres);
