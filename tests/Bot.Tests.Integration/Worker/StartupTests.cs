@@ -123,4 +123,20 @@ public sealed class StartupTests
         await worker.WaitForOutputAsync(l => l.Contains("96110", StringComparison.Ordinal), Wait);
         Assert.Contains(worker.Output, l => l.Contains("bot → chat 1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Console_mode_start_in_chinese_shows_the_chinese_bot_name()
+    {
+        var data = RepoPaths.NewTempDirectory("bot-console-name");
+        using var worker = WorkerProcess.Start(RepoPaths.Root, $"--Storage:ConnectionString=Data Source={Path.Combine(data, "bot.db")}", "--Logging:File:Path=", "--Bot:DefaultLanguage=zh-Hans");
+
+        await worker.WaitForOutputAsync(l => l.Contains("Console mode", StringComparison.Ordinal), Wait);
+        await worker.Input.WriteLineAsync("/start");
+        await worker.Input.FlushAsync();
+
+        await worker.WaitForOutputAsync(l => l.Contains("我是", StringComparison.Ordinal), Wait);
+        var line = worker.Output.First(l => l.Contains("我是", StringComparison.Ordinal));
+        Assert.Contains("我是反诈提醒助手", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(worker.Output, l => l.Contains("Anti-Fraud Reminder Bot", StringComparison.Ordinal));
+    }
 }
