@@ -26,7 +26,7 @@ internal sealed partial class BotStartup(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogIdentityFailed(ex.GetType().Name, ex.Message);
+            LogIdentityFailed(ex);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -51,17 +51,17 @@ internal sealed partial class BotStartup(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogMenuFailed(ex.GetType().Name, ex.Message);
+                LogMenuFailed(ex);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(300, 5 * attempt)), clock, stoppingToken);
             }
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "getMe failed ({Error}: {Message}); will retry")]
-    private partial void LogIdentityFailed(string error, string message);
+    [LoggerMessage(LogLevel.Warning, "getMe failed; will retry")]
+    private partial void LogIdentityFailed(Exception ex);
 
-    [LoggerMessage(LogLevel.Warning, "Registering the command menus failed ({Error}: {Message}); will retry")]
-    private partial void LogMenuFailed(string error, string message);
+    [LoggerMessage(LogLevel.Warning, "Registering the command menus failed; will retry")]
+    private partial void LogMenuFailed(Exception ex);
 
     [LoggerMessage(LogLevel.Information, "Bot @{Username} ready; command menus registered")]
     private partial void LogReady(string username);

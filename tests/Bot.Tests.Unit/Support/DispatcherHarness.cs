@@ -25,7 +25,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         var queue = new OutboxQueue(db.Database, _sent, clock);
         var gate = new SendGate(Options.Create(options), clock);
         Outbox = new OutboxStore(db.Database, clock, _signal);
-        var attempt = new DeliveryAttempt(Transport, queue, gate, this, Options.Create(options), clock, NullLogger<DeliveryAttempt>.Instance);
+        var attempt = new DeliveryAttempt(Transport, queue, gate, this, Options.Create(options), clock, Log);
         _dispatcher = new Dispatcher(queue, gate, _signal, attempt, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
         _dispatcher.Idle += _ => _idle.TrySetResult();
     }
@@ -33,6 +33,8 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     public FakeTimeProvider Clock { get; }
 
     public RecordingTransport Transport { get; } = new();
+
+    public ListLogger<DeliveryAttempt> Log { get; } = new();
 
     public OutboxStore Outbox { get; }
 
