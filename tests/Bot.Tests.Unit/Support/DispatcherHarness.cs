@@ -51,7 +51,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         return harness;
     }
 
-    public static DeliveryOptions Unlimited() => new() { GlobalRatePerSecond = 0, PerChatIntervalMs = 0, GroupIntervalMs = 0 };
+    public static DeliveryOptions Unlimited() => new() { GlobalRatePerSecond = 0, PerChatIntervalMs = 0, GroupMessagesPerMinute = 0 };
 
     public Task StartDispatcherAsync() => _dispatcher.StartAsync(CancellationToken.None);
 
