@@ -12,7 +12,7 @@ namespace Bot.Worker.Commands;
 /// command menus. A network problem here is logged and retried in the background.
 /// </summary>
 internal sealed partial class BotStartup(
-    IBotTransport transport, BotProfile profile, CommandCatalog catalog, BotSettings settings, ITeamDirectory teams, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
+    IBotTransport transport, BotProfile profile, CommandMenus menus, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,8 +41,7 @@ internal sealed partial class BotStartup(
                 {
                     profile.Identity = await transport.GetIdentityAsync(stoppingToken);
                 }
-                var members = await teams.AllMembersAsync(stoppingToken);
-                await transport.SetCommandMenusAsync(catalog.Menus(settings.DefaultLanguage, [.. settings.Admins], [.. members]), stoppingToken);
+                await menus.RegisterAllAsync(stoppingToken);
                 if (profile.Identity.Username.Length > 0)
                 {
                     LogReady(profile.Identity.Username);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Bot.Worker.Commands;
 using Bot.Worker.Storage;
@@ -10,12 +11,13 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock) : IMembe
 {
     private static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>Brings the teams in line with the file; members who joined by invite stay.</summary>
-    public async Task SyncAsync(IReadOnlyList<TeamDefinition> teams, CancellationToken ct)
+    /// <summary>Brings the teams in line with the file; members who joined by invite stay. Returns the users now in a team who were not, and the reverse.</summary>
+    public async Task<IReadOnlyCollection<long>> SyncAsync(IReadOnlyList<TeamDefinition> teams, CancellationToken ct)
     {
         var now = clock.NowMs();
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await AllMembersAsync(connection, tx, ct);
         foreach (var team in teams)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
@@ -32,7 +34,9 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock) : IMembe
                     """, new { team.Id, member, now }, tx, cancellationToken: ct));
             }
         }
+        var after = await AllMembersAsync(connection, tx, ct);
         await tx.CommitAsync(ct);
+        return [.. before.Except(after).Concat(after.Except(before))];
     }
 
     public async Task<IReadOnlyList<long>> MembersAsync(string teamId, CancellationToken ct)
@@ -95,6 +99,9 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock) : IMembe
     public async Task<IReadOnlyList<long>> AllMembersAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<long>(new CommandDefinition("SELECT DISTINCT user_id FROM team_members", cancellationToken: cancellationToken))).AsList();
+        return [.. await AllMembersAsync(connection, null, cancellationToken)];
     }
+
+    private static async Task<HashSet<long>> AllMembersAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
+        [.. await connection.QueryAsync<long>(new CommandDefinition("SELECT DISTINCT user_id FROM team_members", transaction: tx, cancellationToken: ct))];
 }
