@@ -21,7 +21,9 @@ internal static class RenderBenchmark
         var catalog = new TemplateCatalog(Options.Create(new TemplatesOptions { Directory = Repo.Templates }), Options.Create(new BotOptions()),
             new ContentPaths(Repo.Root), NullLogger<TemplateCatalog>.Instance);
         var sandbox = new TemplateSandbox();
-        var renderer = new MessageRenderer(catalog, sandbox, new BotProfile(), TimeProvider.System, NullLogger<MessageRenderer>.Instance);
+        var labels = new Labels(Options.Create(new TemplatesOptions { Directory = Repo.Templates }), Options.Create(new BotOptions()), new ContentPaths(Repo.Root));
+        labels.Load();
+        var renderer = new MessageRenderer(catalog, sandbox, new BotProfile(labels, Options.Create(new BotOptions())), TimeProvider.System, NullLogger<MessageRenderer>.Instance);
         var source = catalog.ReadShippedFiles().Single(f => f.Key == new TemplateKey(name, language)).Source;
         var template = Scriban.Template.Parse(source);
         catalog.SetLive(new TemplateKey(name, language), 1, template, isShipped: true);

@@ -9,7 +9,7 @@ namespace Bot.Worker.Awareness;
 internal sealed class CampaignConfigSource(IOptions<BotOptions> options, ContentPaths paths, TimeProvider clock, ILogger<CampaignConfigSource> logger) : IDisposable
 {
     private readonly WatchedFile<IReadOnlyList<CampaignDefinition>> _file =
-        new(paths.Resolve(options.Value.CampaignsFile), CampaignsFileParser.Parse, clock, logger);
+        new(paths.Resolve(options.Value.CampaignsFile), path => CampaignsFileParser.Parse(path, Zone(options.Value.TimeZone), clock.GetUtcNow()), clock, logger);
 
     public IReadOnlyList<CampaignDefinition> Current => _file.Current ?? [];
 
@@ -34,4 +34,7 @@ internal sealed class CampaignConfigSource(IOptions<BotOptions> options, Content
     public CampaignDefinition? Find(string id) => Current.FirstOrDefault(c => c.Id == id);
 
     public void Dispose() => _file.Dispose();
+
+    // Bot:TimeZone is validated at start; UTC only keeps a bad value from failing here first.
+    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -14,12 +14,13 @@ internal static partial class CampaignsFileParser
 
     private static readonly string[] AtFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss"];
 
-    public static IReadOnlyList<CampaignDefinition> Parse(string path)
+    /// <summary>Parses <paramref name="path"/>; crons are read in <paramref name="zone"/>, and one that never fires after <paramref name="now"/> is refused.</summary>
+    public static IReadOnlyList<CampaignDefinition> Parse(string path, TimeZoneInfo zone, DateTimeOffset now)
     {
         var yaml = new YamlNodeReader(path);
         var root = yaml.LoadRoot();
         yaml.OnlyKeys(root, "", "campaigns");
-        var campaigns = yaml.MappingList(root, "campaigns", "campaigns").Select((c, i) => Campaign(yaml, c, $"campaigns[{i}]")).ToList();
+        var campaigns = yaml.MappingList(root, "campaigns", "campaigns").Select((c, i) => Campaign(yaml, c, $"campaigns[{i}]", zone, now)).ToList();
         var duplicate = campaigns.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -28,7 +29,7 @@ internal static partial class CampaignsFileParser
         return campaigns;
     }
 
-    private static CampaignDefinition Campaign(YamlNodeReader yaml, YamlMappingNode map, string field)
+    private static CampaignDefinition Campaign(YamlNodeReader yaml, YamlMappingNode map, string field, TimeZoneInfo zone, DateTimeOffset now)
     {
         yaml.OnlyKeys(map, field, "id", "topic", "cron", "at", "template", "rotate");
         var id = yaml.RequiredString(map, "id", field);
@@ -47,11 +48,7 @@ internal static partial class CampaignsFileParser
         {
             throw yaml.Error(map, field, "needs exactly one of cron (recurring) or at (once)");
         }
-        CronExpression? cron = null;
-        if (cronText is not null && (!CronExpression.TryParse(cronText, out cron) || cron is null))
-        {
-            throw yaml.Error(YamlNodeReader.Child(map, "cron"), $"{field}.cron", $"'{cronText}' is not a Quartz cron expression (sec min hour day month weekday)");
-        }
+        var cron = cronText is null ? null : CronSetting.Read(yaml, YamlNodeReader.Child(map, "cron"), $"{field}.cron", cronText, zone, now);
         DateTime? at = null;
         if (atText is not null)
         {

@@ -14,7 +14,7 @@ namespace Bot.Worker.Commands;
 /// command menus. A network problem here is logged and retried in the background.
 /// </summary>
 internal sealed partial class BotStartup(
-    IBotTransport transport, BotProfile profile, CommandCatalog catalog, BotSettings settings, TeamStore teams, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
+    IBotTransport transport, BotProfile profile, CommandMenus menus, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed partial class BotStartup(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogIdentityFailed(ex.GetType().Name, ex.Message);
+            LogIdentityFailed(ex);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -43,8 +43,7 @@ internal sealed partial class BotStartup(
                 {
                     profile.Identity = await transport.GetIdentityAsync(stoppingToken);
                 }
-                var members = await teams.AllMembersAsync(stoppingToken);
-                await transport.SetCommandMenusAsync(catalog.Menus(settings.DefaultLanguage, [.. settings.Admins], [.. members]), stoppingToken);
+                await menus.RegisterAllAsync(stoppingToken);
                 if (profile.Identity.Username.Length > 0)
                 {
                     LogReady(profile.Identity.Username);
@@ -53,17 +52,17 @@ internal sealed partial class BotStartup(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogMenuFailed(ex.GetType().Name, ex.Message);
+                LogMenuFailed(ex);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(300, 5 * attempt)), clock, stoppingToken);
             }
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "getMe failed ({Error}: {Message}); will retry")]
-    private partial void LogIdentityFailed(string error, string message);
+    [LoggerMessage(LogLevel.Warning, "getMe failed; will retry")]
+    private partial void LogIdentityFailed(Exception ex);
 
-    [LoggerMessage(LogLevel.Warning, "Registering the command menus failed ({Error}: {Message}); will retry")]
-    private partial void LogMenuFailed(string error, string message);
+    [LoggerMessage(LogLevel.Warning, "Registering the command menus failed; will retry")]
+    private partial void LogMenuFailed(Exception ex);
 
     [LoggerMessage(LogLevel.Information, "Bot @{Username} ready; command menus registered")]
     private partial void LogReady(string username);

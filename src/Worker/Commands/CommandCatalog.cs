@@ -52,23 +52,28 @@ internal sealed class CommandCatalog
     /// </summary>
     public IReadOnlyList<CommandMenu> Menus(string defaultLanguage, IReadOnlyCollection<long> adminChats, IReadOnlyCollection<long> memberChats)
     {
-        var chinese = defaultLanguage == "zh-Hant" ? "zh-Hant" : "zh-Hans";
-        var languages = new (string? Code, string Language)[] { (null, defaultLanguage), ("zh", chinese), ("en", "en") };
         var menus = new List<CommandMenu>();
-        foreach (var (code, language) in languages)
+        foreach (var (code, language) in MenuLanguages(defaultLanguage))
         {
             menus.Add(new CommandMenu(null, code, Entries(Visible(isAdmin: false, isMember: false), language)));
-            foreach (var member in memberChats.Except(adminChats))
-            {
-                menus.Add(new CommandMenu(member, code, Entries(Visible(isAdmin: false, isMember: true), language)));
-            }
-            foreach (var admin in adminChats)
-            {
-                menus.Add(new CommandMenu(admin, code, Entries(Visible(isAdmin: true, isMember: true), language)));
-            }
+        }
+        foreach (var member in memberChats.Except(adminChats))
+        {
+            menus.AddRange(ChatMenus(defaultLanguage, member, isAdmin: false, isMember: true));
+        }
+        foreach (var admin in adminChats)
+        {
+            menus.AddRange(ChatMenus(defaultLanguage, admin, isAdmin: true, isMember: true));
         }
         return menus;
     }
+
+    /// <summary>One chat's menus in each language; for someone neither admin nor member, the public commands (no team commands left behind).</summary>
+    public IReadOnlyList<CommandMenu> ChatMenus(string defaultLanguage, long chatId, bool isAdmin, bool isMember) =>
+        [.. MenuLanguages(defaultLanguage).Select(l => new CommandMenu(chatId, l.Code, Entries(Visible(isAdmin, isMember), l.Language)))];
+
+    private static (string? Code, string Language)[] MenuLanguages(string defaultLanguage) =>
+        [(null, defaultLanguage), ("zh", defaultLanguage == "zh-Hant" ? "zh-Hant" : "zh-Hans"), ("en", "en")];
 
     private List<KeyValuePair<string, string>> Entries(IEnumerable<ICommandHandler> handlers, string language) =>
         handlers.Select(h => KeyValuePair.Create(h.Name, Truncate(_labels.Get(language, "command." + h.Name), 256))).ToList();

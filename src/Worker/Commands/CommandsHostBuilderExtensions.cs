@@ -26,6 +26,8 @@ public static class CommandsHostBuilderExtensions
         services.AddSingleton<CommandCatalog>();
         services.AddSingleton(sp => new Lazy<CommandCatalog>(sp.GetRequiredService<CommandCatalog>));
         services.AddSingleton<BotSettings>();
+        services.AddSingleton<CommandMenus>();
+        services.AddSingleton<Deadlines.IMembershipChanges>(sp => sp.GetRequiredService<CommandMenus>());
         services.AddSingleton<Replier>();
         services.AddSingleton<Awareness.BroadcastNotices>();
         services.AddSingleton<Awareness.BroadcastDecider>();

@@ -10,6 +10,10 @@ public sealed class BotOptions
     /// <summary>Telegram numeric user ids of the admins.</summary>
     public List<long> Admins { get; set; } = [];
 
+    /// <summary>The name templates show as <c>bot.name</c>; empty: Telegram's name (getMe), else the localized <c>bot.name</c> label.</summary>
+    [MaxLength(64, ErrorMessage = "Bot:Name must be at most 64 characters")]
+    public string Name { get; set; } = "";
+
     [IanaTimeZone]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 

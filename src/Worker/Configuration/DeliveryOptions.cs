@@ -15,9 +15,9 @@ public sealed class DeliveryOptions
     [Range(0, 60_000, ErrorMessage = "Delivery:PerChatIntervalMs must be between 0 and 60000")]
     public int PerChatIntervalMs { get; set; } = 1000;
 
-    /// <summary>Minimum gap between two messages to one group (Telegram allows about 20 a minute).</summary>
-    [Range(0, 600_000, ErrorMessage = "Delivery:GroupIntervalMs must be between 0 and 600000")]
-    public int GroupIntervalMs { get; set; } = 3000;
+    /// <summary>Messages to one group in any 60 s (Telegram allows about 20 a minute); 0 turns the limit off.</summary>
+    [Range(0, 60, ErrorMessage = "Delivery:GroupMessagesPerMinute must be between 0 (no limit) and 60")]
+    public int GroupMessagesPerMinute { get; set; } = 20;
 
     /// <summary>Tries before a row whose sends keep failing (network, 5xx) is recorded as failed.</summary>
     [Range(1, 100, ErrorMessage = "Delivery:MaxAttempts must be between 1 and 100")]

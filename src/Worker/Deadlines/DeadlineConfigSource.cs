@@ -17,7 +17,7 @@ internal sealed class DeadlineConfigSource : IDisposable
         var defaultZone = options.Value.TimeZone;
         _defaultZone = TimeZoneInfo.TryFindSystemTimeZoneById(defaultZone, out var zone) ? zone : TimeZoneInfo.Utc;
         _file = new WatchedFile<DeadlineConfig>(paths.Resolve(options.Value.DeadlinesFile),
-            path => DeadlinesFileParser.Parse(path, defaultZone, name => kinds.Find(name) is not null), clock, logger);
+            path => DeadlinesFileParser.Parse(path, defaultZone, name => kinds.Find(name) is not null, clock.GetUtcNow()), clock, logger);
     }
 
     public DeadlineConfig Current => _file.Current ?? DeadlineConfig.Empty with { TimeZone = _defaultZone };

@@ -16,13 +16,14 @@ internal sealed partial class DeadlinePlanner(
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(35);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task PlanAsync(CancellationToken ct)
+    /// <summary>Syncs the teams and plans every deadline; returns the users who joined or left a team with this file.</summary>
+    public async Task<IReadOnlyCollection<long>> PlanAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
             var current = config.Current;
-            await teams.SyncAsync(current.Teams, ct);
+            var membersChanged = await teams.SyncAsync(current.Teams, ct);
             var plans = (await planStore.ListAsync(ct)).ToDictionary(p => p.DeadlineId);
             foreach (var deadline in current.Deadlines)
             {
@@ -35,6 +36,7 @@ internal sealed partial class DeadlinePlanner(
                 await CancelOpenAsync(removed, null, "deadline removed from the file", ct);
                 await planStore.DeleteAsync(removed, ct);
             }
+            return membersChanged;
         }
         finally
         {

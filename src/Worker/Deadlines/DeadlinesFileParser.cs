@@ -12,7 +12,8 @@ internal static partial class DeadlinesFileParser
     private static readonly string[] ScheduleKeys = ["due", "cron", "window"];
     private static readonly string[] DueFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss"];
 
-    public static DeadlineConfig Parse(string path, string defaultZone, Func<string, bool> templateExists)
+    /// <summary>Parses <paramref name="path"/>; <paramref name="now"/> refuses a cron that never fires again.</summary>
+    public static DeadlineConfig Parse(string path, string defaultZone, Func<string, bool> templateExists, DateTimeOffset now)
     {
         var yaml = new YamlNodeReader(path);
         var root = yaml.LoadRoot();
@@ -25,7 +26,7 @@ internal static partial class DeadlinesFileParser
         var teams = yaml.MappingList(root, "teams", "teams").Select((t, i) => Team(yaml, t, $"teams[{i}]")).ToList();
         Unique(yaml, root, teams.Select(t => t.Id), "teams");
         var deadlines = yaml.MappingList(root, "deadlines", "deadlines")
-            .Select((d, i) => Deadline(yaml, d, $"deadlines[{i}]", zone, teams, templateExists)).ToList();
+            .Select((d, i) => Deadline(yaml, d, $"deadlines[{i}]", zone, teams, templateExists, now)).ToList();
         Unique(yaml, root, deadlines.Select(d => d.Id), "deadlines");
         return new DeadlineConfig(zone, holidays, teams, deadlines);
     }
@@ -45,7 +46,7 @@ internal static partial class DeadlinesFileParser
     }
 
     private static DeadlineDefinition Deadline(YamlNodeReader yaml, YamlMappingNode map, string field, TimeZoneInfo defaultZone,
-        List<TeamDefinition> teams, Func<string, bool> templateExists)
+        List<TeamDefinition> teams, Func<string, bool> templateExists, DateTimeOffset now)
     {
         yaml.OnlyKeys(map, field, "id", "title", "team", "due", "cron", "window", "shift_to_business_day", "remind",
             "escalate_after", "escalate_every", "template", "escalation_template", "time_zone");
@@ -56,7 +57,7 @@ internal static partial class DeadlinesFileParser
             throw yaml.Error(YamlNodeReader.Child(map, "team"), $"{field}.team", $"no team '{team}' in teams");
         }
         var zone = Zone(yaml, map, "time_zone", field, defaultZone.Id);
-        var (kind, due, cron, window) = Schedule(yaml, map, field);
+        var (kind, due, cron, window) = Schedule(yaml, map, field, zone, now);
         var template = TemplateName(yaml, map, "template", field, "deadline-reminder", templateExists);
         var escalation = TemplateName(yaml, map, "escalation_template", field, "deadline-overdue", templateExists);
         var remind = yaml.ScalarList(map, "remind", field)
@@ -72,7 +73,7 @@ internal static partial class DeadlinesFileParser
             template, escalation, zone);
     }
 
-    private static (DeadlineKind, DateTime?, CronExpression?, LadderOffset?) Schedule(YamlNodeReader yaml, YamlMappingNode map, string field)
+    private static (DeadlineKind, DateTime?, CronExpression?, LadderOffset?) Schedule(YamlNodeReader yaml, YamlMappingNode map, string field, TimeZoneInfo zone, DateTimeOffset now)
     {
         var given = ScheduleKeys.Where(k => YamlNodeReader.Child(map, k) is not null).ToList();
         if (given.Count != 1)
@@ -88,9 +89,7 @@ internal static partial class DeadlinesFileParser
                     ? (DeadlineKind.OneOff, due, null, null)
                     : throw yaml.Error(node, $"{field}.due", $"'{value}' is not a local date-time like 2026-02-17T17:00");
             case "cron":
-                return CronExpression.TryParse(value, out var cron) && cron is not null
-                    ? (DeadlineKind.Recurring, null, cron, null)
-                    : throw yaml.Error(node, $"{field}.cron", $"'{value}' is not a Quartz cron expression (sec min hour day month weekday), e.g. \"0 0 17 10 * ?\"");
+                return (DeadlineKind.Recurring, null, CronSetting.Read(yaml, node, $"{field}.cron", value, zone, now), null);
             default:
                 var window = Durations.Parse(value);
                 return window is { Approximate.TotalSeconds: > 0 }

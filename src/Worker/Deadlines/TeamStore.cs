@@ -11,10 +11,14 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock)
 {
     private static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>Brings the teams in line with the file, in one transaction; members who joined by invite stay.</summary>
-    public Task SyncAsync(IReadOnlyList<TeamDefinition> teams, CancellationToken ct) => database.InTransactionAsync(async token =>
+    /// <summary>
+    /// Brings the teams in line with the file, in one transaction; members who joined by invite stay.
+    /// Returns the users now in a team who were not, and the reverse (their command menus change).
+    /// </summary>
+    public Task<IReadOnlyCollection<long>> SyncAsync(IReadOnlyList<TeamDefinition> teams, CancellationToken ct) => database.InTransactionAsync<IReadOnlyCollection<long>>(async token =>
     {
         var now = clock.NowMs();
+        var before = (await AllMembersAsync(token)).ToHashSet();
         foreach (var team in teams)
         {
             await database.ExecuteAsync("""
@@ -26,6 +30,8 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock)
                 "INSERT INTO team_members (team_id, user_id, source, joined_at) VALUES (@Id, @member, 'file', @now) ON CONFLICT (team_id, user_id) DO NOTHING",
                 team.Members.Select(member => new { team.Id, member, now }).ToList(), token);
         }
+        var after = (await AllMembersAsync(token)).ToHashSet();
+        return [.. before.Except(after).Concat(after.Except(before))];
     }, ct);
 
     public Task<IReadOnlyList<long>> MembersAsync(string teamId, CancellationToken ct) => database.QueryAsync<long>(

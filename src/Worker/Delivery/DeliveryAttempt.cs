@@ -26,12 +26,28 @@ internal sealed partial class DeliveryAttempt(
         {
             result = await transport.SendAsync(message, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex) when (IsTransportFailure(ex, ct))
         {
+            LogTransportFailure(ex, row.IdemKey);
             result = SendResult.Failed(SendOutcome.Transient, ex.GetType().Name + ": " + ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug, not the network: trying again would fail the same way.
+            LogBug(ex, row.IdemKey, row.ChatId);
+            await queue.MarkFinalAsync(row.Id, DeliveryState.Failed, ex.GetType().Name + ": " + ex.Message, ct);
+            return;
         }
         await RecordAsync(row, result, ct);
     }
+
+    /// <summary>Timeouts, connection errors and failed HTTP requests: the message may go through later.</summary>
+    private static bool IsTransportFailure(Exception ex, CancellationToken ct) => ex switch
+    {
+        OperationCanceledException => !ct.IsCancellationRequested,
+        HttpRequestException or TimeoutException or IOException or global::Telegram.Bot.Exceptions.RequestException => true,
+        _ => false,
+    };
 
     private async Task RecordAsync(OutboxRow row, SendResult result, CancellationToken ct)
     {
@@ -70,6 +86,12 @@ internal sealed partial class DeliveryAttempt(
     /// <summary>5 s, 15 s, 45 s, ... up to 15 minutes.</summary>
     internal static TimeSpan Backoff(int attemptsSoFar) =>
         TimeSpan.FromSeconds(Math.Min(900, 5 * Math.Pow(3, Math.Min(attemptsSoFar, 10))));
+
+    [LoggerMessage(LogLevel.Debug, "Send of {Key} failed in transport")]
+    private partial void LogTransportFailure(Exception ex, string key);
+
+    [LoggerMessage(LogLevel.Error, "Send of {Key} to chat {ChatId} threw; recorded as failed, not retried")]
+    private partial void LogBug(Exception ex, string key, long chatId);
 
     [LoggerMessage(LogLevel.Warning, "Telegram said 429: all sending paused for {Seconds}s (chat {ChatId})")]
     private partial void LogRateLimited(double seconds, long chatId);

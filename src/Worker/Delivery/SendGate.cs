@@ -6,7 +6,8 @@ namespace Bot.Worker.Delivery;
 /// <summary>
 /// Telegram's limits as the dispatcher applies them: a global window (at most N sends start in any
 /// second, counted from when the previous ones completed, so network jitter cannot squeeze N+1 into
-/// one second on Telegram's side), a gap per chat, and a global pause after a 429.
+/// one second on Telegram's side), a gap per private chat, a sliding minute per group, and a global
+/// pause after a 429.
 /// </summary>
 internal sealed class SendGate
 {
@@ -16,7 +17,7 @@ internal sealed class SendGate
     private readonly TimeSpan _window;
     private readonly TimeSpan _spacing;
     private readonly TimeSpan _privateGap;
-    private readonly TimeSpan _groupGap;
+    private readonly GroupWindow _groups;
     private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _releases = new();
     private readonly Dictionary<long, DateTimeOffset> _chatReadyAt = [];
     private readonly HashSet<long> _busyChats = [];
@@ -34,7 +35,7 @@ internal sealed class SendGate
         // Spread a second's sends over half of it rather than firing them in one burst.
         _spacing = _rate > 0 ? TimeSpan.FromSeconds(0.5 / _rate) : TimeSpan.Zero;
         _privateGap = TimeSpan.FromMilliseconds(o.PerChatIntervalMs);
-        _groupGap = TimeSpan.FromMilliseconds(Math.Max(o.PerChatIntervalMs, o.GroupIntervalMs));
+        _groups = new GroupWindow(o.GroupMessagesPerMinute);
     }
 
     public DateTimeOffset PausedUntil
@@ -61,7 +62,7 @@ internal sealed class SendGate
         }
     }
 
-    /// <summary>False while a send to the chat is in flight or its gap has not passed; <paramref name="readyAt"/> says when it may go (null: when the send in flight completes).</summary>
+    /// <summary>False while a send to the chat is in flight or its gap (a group: its minute's quota) has not passed; <paramref name="readyAt"/> says when it may go (null: when the send in flight completes).</summary>
     public bool IsChatReady(long chatId, DateTimeOffset now, out DateTimeOffset? readyAt)
     {
         lock (_lock)
@@ -74,6 +75,11 @@ internal sealed class SendGate
             if (_chatReadyAt.TryGetValue(chatId, out var at) && at > now)
             {
                 readyAt = at;
+                return false;
+            }
+            if (chatId < 0 && _groups.ReadyAt(chatId, now) is { } groupReady)
+            {
+                readyAt = groupReady;
                 return false;
             }
             return true;
@@ -116,7 +122,7 @@ internal sealed class SendGate
         }
     }
 
-    /// <summary>The send to <paramref name="chatId"/> completed: its permit returns one window later, the chat's gap starts now.</summary>
+    /// <summary>The send to <paramref name="chatId"/> completed: its permit returns one window later, the chat's gap (a group: its minute) starts now.</summary>
     public void Complete(long chatId)
     {
         lock (_lock)
@@ -127,10 +133,13 @@ internal sealed class SendGate
                 _releases.Enqueue(now + _window, now + _window);
             }
             _busyChats.Remove(chatId);
-            var gap = chatId < 0 ? _groupGap : _privateGap;
-            if (gap > TimeSpan.Zero)
+            if (chatId < 0)
             {
-                _chatReadyAt[chatId] = now + gap;
+                _groups.Record(chatId, now);
+            }
+            else if (_privateGap > TimeSpan.Zero)
+            {
+                _chatReadyAt[chatId] = now + _privateGap;
             }
             if (_chatReadyAt.Count > 50_000)
             {

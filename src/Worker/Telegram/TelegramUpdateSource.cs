@@ -40,7 +40,7 @@ internal sealed partial class TelegramUpdateSource(
                 }
                 else
                 {
-                    LogPollFailed(ex.GetType().Name, ex.Message, wait.TotalSeconds);
+                    LogPollFailed(ex, wait.TotalSeconds);
                 }
                 await Task.Delay(wait, clock, cancellationToken);
                 continue;
@@ -59,6 +59,6 @@ internal sealed partial class TelegramUpdateSource(
     [LoggerMessage(LogLevel.Warning, "getUpdates: 409 Conflict, another poller or a webhook is using this token; retrying in {Seconds}s")]
     private partial void LogConflict(double seconds);
 
-    [LoggerMessage(LogLevel.Warning, "getUpdates failed ({Error}: {Message}); retrying in {Seconds}s")]
-    private partial void LogPollFailed(string error, string message, double seconds);
+    [LoggerMessage(LogLevel.Warning, "getUpdates failed; retrying in {Seconds}s")]
+    private partial void LogPollFailed(Exception ex, double seconds);
 }

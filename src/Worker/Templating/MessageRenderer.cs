@@ -34,7 +34,7 @@ internal sealed partial class MessageRenderer(TemplateCatalog catalog, TemplateS
         var model = values is null ? new ScriptObject() : ScriptModel.From(values);
         model["lang"] = to.Language;
         model["user"] = ScriptModel.From(new { Id = to.UserId, FirstName = to.FirstName, Username = to.Username ?? "" });
-        model["bot"] = ScriptModel.From(new { bot.Identity.Name, bot.Identity.Username, Hotline = BotProfile.Hotline });
+        model["bot"] = ScriptModel.From(new { Name = bot.Name(to.Language), bot.Identity.Username, Hotline = BotProfile.Hotline });
         model["now"] = Now(clock.GetUtcNow(), to.TimeZone);
         return model;
     }

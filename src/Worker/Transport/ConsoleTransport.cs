@@ -25,7 +25,7 @@ internal sealed class ConsoleTransport(ConsoleSession session) : IBotTransport
     }
 
     public Task<BotIdentity> GetIdentityAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new BotIdentity(0, "Anti-Fraud Reminder Bot", ""));
+        Task.FromResult(new BotIdentity(0, "", ""));
 
     public Task SetCommandMenusAsync(IReadOnlyList<CommandMenu> menus, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -74,7 +74,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
         c["Logging:LogLevel:Default"] = "Information";
         c["Delivery:GlobalRatePerSecond"] = "0";
         c["Delivery:PerChatIntervalMs"] = "0";
-        c["Delivery:GroupIntervalMs"] = "0";
+        c["Delivery:GroupMessagesPerMinute"] = "0";
         return settings;
     }
 

@@ -124,4 +124,32 @@ public sealed class StartupTests
         await worker.WaitForOutputAsync(l => l.Contains("96110", StringComparison.Ordinal), Wait);
         Assert.Contains(worker.Output, l => l.Contains("bot → chat 1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Console_mode_start_in_chinese_shows_the_chinese_bot_name()
+    {
+        var data = RepoPaths.NewTempDirectory("bot-console-name");
+        using var worker = WorkerProcess.Start(RepoPaths.Root, $"--Storage:ConnectionString=Data Source={Path.Combine(data, "bot.db")}", "--Logging:File:Path=", "--Bot:DefaultLanguage=zh-Hans");
+
+        await worker.WaitForOutputAsync(l => l.Contains("Console mode", StringComparison.Ordinal), Wait);
+        await worker.Input.WriteLineAsync("/start");
+        await worker.Input.FlushAsync();
+
+        await worker.WaitForOutputAsync(l => l.Contains("我是", StringComparison.Ordinal), Wait);
+        var line = worker.Output.First(l => l.Contains("我是", StringComparison.Ordinal));
+        Assert.Contains("我是反诈提醒助手", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(worker.Output, l => l.Contains("Anti-Fraud Reminder Bot", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deadlines_next_refuses_a_cron_field_out_of_range_with_its_line_and_column()
+    {
+        var directory = RepoPaths.NewTempDirectory("bot-cron");
+        var bad = Path.Combine(directory, "deadlines.yaml");
+        await File.WriteAllTextAsync(bad, "teams:\n  - id: a\n    lead: 1\ndeadlines:\n  - id: d\n    title: T\n    team: a\n    cron: \"0 0 17 99 * ?\"\n");
+        using var failing = WorkerProcess.Start(RepoPaths.Root, "deadlines", "next", $"--Bot:DeadlinesFile={bad}");
+
+        Assert.Equal(1, await failing.WaitForExitAsync(Wait));
+        Assert.Contains(failing.Output, l => l.StartsWith($"{bad}:8:11: deadlines[0].cron", StringComparison.Ordinal) && l.Contains("day of month 99", StringComparison.Ordinal));
+    }
 }

@@ -85,6 +85,21 @@ public sealed class BroadcastTests
         Assert.Equal(2500, await ScalarAsync(bot, "SELECT total FROM broadcasts WHERE id = @id", new { id }));
     }
 
+    [Fact]
+    public async Task An_alert_footer_names_the_topic_it_was_sent_to()
+    {
+        await using var bot = await WorkerServices.StartAsync("teams: []", TenAm);
+        await SeedAsync(bot, 1, topic: "tips");
+        var alert = await bot.Get<BroadcastService>().ProposeAlertAsync("tips", "alert", 42, "alert:tips", CancellationToken.None);
+        await bot.Get<BroadcastService>().DecideAsync(alert, 43, approve: true, CancellationToken.None);
+
+        await bot.Get<BroadcastEnqueuer>().RunAsync(alert, CancellationToken.None);
+
+        var text = Assert.Single(await QueryAsync(bot, "SELECT chat_id, text FROM outbox WHERE kind = 'alert'")).Text;
+        Assert.Contains("/unsubscribe tips", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/unsubscribe alerts", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(22 * 60, 7 * 60, "2026-11-24T23:00:00+08:00", "2026-11-25T07:00:00+08:00")]
     [InlineData(22 * 60, 7 * 60, "2026-11-24T06:59:00+08:00", "2026-11-24T07:00:00+08:00")]

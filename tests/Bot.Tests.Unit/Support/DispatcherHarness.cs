@@ -27,7 +27,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _sent = new SentRecorder(queue, outage);
         var gate = new SendGate(Options.Create(options), clock);
         Outbox = new OutboxStore(db.Database, clock, _signal);
-        var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), clock, NullLogger<DeliveryAttempt>.Instance);
+        var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), clock, Log);
         _dispatcher = new Dispatcher(queue, gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
         _dispatcher.Idle += _ => _idle.TrySetResult();
     }
@@ -35,6 +35,8 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     public FakeTimeProvider Clock { get; }
 
     public RecordingTransport Transport { get; } = new();
+
+    public ListLogger<DeliveryAttempt> Log { get; } = new();
 
     public OutboxStore Outbox { get; }
 
@@ -51,7 +53,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         return harness;
     }
 
-    public static DeliveryOptions Unlimited() => new() { GlobalRatePerSecond = 0, PerChatIntervalMs = 0, GroupIntervalMs = 0 };
+    public static DeliveryOptions Unlimited() => new() { GlobalRatePerSecond = 0, PerChatIntervalMs = 0, GroupMessagesPerMinute = 0 };
 
     public Task StartDispatcherAsync() => _dispatcher.StartAsync(CancellationToken.None);
 

@@ -7,6 +7,7 @@ namespace Bot.Tests.Unit.Support;
 internal sealed class RecordingTransport : IBotTransport
 {
     private readonly ConcurrentQueue<(long? ChatId, SendResult Result)> _script = new();
+    private readonly ConcurrentQueue<Exception> _throws = new();
     private int _messageId;
 
     public ConcurrentQueue<OutboundMessage> Sent { get; } = new();
@@ -16,11 +17,18 @@ internal sealed class RecordingTransport : IBotTransport
     /// <summary>The next send (to <paramref name="chatId"/>, or any chat) gets <paramref name="result"/>.</summary>
     public void Script(SendResult result, long? chatId = null) => _script.Enqueue((chatId, result));
 
+    /// <summary>The next send throws <paramref name="exception"/> (a bug in a transport, or a network failure).</summary>
+    public void Throw(Exception exception) => _throws.Enqueue(exception);
+
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         lock (Attempts)
         {
             Attempts.Add(message);
+        }
+        if (_throws.TryDequeue(out var exception))
+        {
+            throw exception;
         }
         if (_script.TryPeek(out var next) && (next.ChatId is null || next.ChatId == message.ChatId))
         {

@@ -16,7 +16,10 @@ internal sealed class TemplatingFixture
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
         var paths = new ContentPaths(Repo.Root);
         Catalog = new TemplateCatalog(Options.Create(new TemplatesOptions()), Options.Create(new BotOptions()), paths, NullLogger<TemplateCatalog>.Instance);
-        Renderer = new MessageRenderer(Catalog, Sandbox, new BotProfile { Identity = new(1, "Anti-Fraud Reminder Bot", "antifraud_bot") }, Clock, NullLogger<MessageRenderer>.Instance);
+        var labels = new Labels(Options.Create(new TemplatesOptions()), Options.Create(new BotOptions()), paths);
+        labels.Load();
+        var bot = new BotProfile(labels, Options.Create(new BotOptions())) { Identity = new(1, "Anti-Fraud Reminder Bot", "antifraud_bot") };
+        Renderer = new MessageRenderer(Catalog, Sandbox, bot, Clock, NullLogger<MessageRenderer>.Instance);
         Validator = new TemplateValidator(Kinds, Sandbox, Renderer);
     }
 

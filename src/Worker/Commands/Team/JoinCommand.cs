@@ -2,8 +2,8 @@ using Bot.Worker.Deadlines;
 
 namespace Bot.Worker.Commands.Team;
 
-/// <summary>/join CODE: joins the team the invite code was made for (once).</summary>
-internal sealed class JoinCommand(TeamStore teams, DeadlineConfigSource config) : ICommandHandler
+/// <summary>/join CODE: joins the team the invite code was made for (once); the chat's menu gets the team commands at once.</summary>
+internal sealed class JoinCommand(TeamStore teams, DeadlineConfigSource config, CommandMenus menus) : ICommandHandler
 {
     public string Name => "join";
 
@@ -24,5 +24,9 @@ internal sealed class JoinCommand(TeamStore teams, DeadlineConfigSource config) 
             _ => "joined",
         };
         await context.ReplyAsync("team-ack", new { Action = action, Team = name, Code = "", Expires = "" }, ct: cancellationToken);
+        if (joined is { AlreadyMember: false })
+        {
+            await menus.MembersChangedAsync([context.User.Id], cancellationToken);
+        }
     }
 }

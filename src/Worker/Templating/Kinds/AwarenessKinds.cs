@@ -5,7 +5,7 @@ internal static class AwarenessKinds
 {
     public static IEnumerable<TemplateKind> All()
     {
-        yield return new("alert", "an approved alert broadcast (/broadcast TOPIC alert)", [new { Topic = "Fraud alerts", Broadcast = 12L }]);
+        yield return new("alert", "an approved alert broadcast (/broadcast TOPIC alert)", [new { Topic = "Fraud alerts", TopicId = "alerts", Broadcast = 12L }]);
         yield return new("publicity-week", "the publicity-week campaign", [new { Campaign = "publicity-week-2026", Topic = "Campaigns" }]);
         yield return new("broadcast-proposed", "reply to /broadcast", [new { Id = 12L, Topic = "Fraud alerts", Template = "alert", Audience = 300 }]);
         yield return new("broadcast-pending", "to every other admin: approve or reject", [new { Id = 12L, Topic = "Fraud alerts", Template = "alert", Audience = 300, Proposer = "Zhang Min" }]);

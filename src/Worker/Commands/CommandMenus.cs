@@ -1,0 +1,42 @@
+using Bot.Worker.Common;
+using Bot.Worker.Deadlines;
+using Bot.Worker.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Worker.Commands;
+
+/// <summary>
+/// The "/" menus (setMyCommands): all of them at start, and one chat's again when its user joins or
+/// leaves a team. A chat that is no longer in a team gets the public commands back in its own scope.
+/// The catalog is lazy: it lists every command handler, /join among them, and /join uses this.
+/// </summary>
+internal sealed partial class CommandMenus(
+    IBotTransport transport, Lazy<CommandCatalog> catalog, BotSettings settings, TeamStore teams, ILogger<CommandMenus> logger) : IMembershipChanges
+{
+    /// <summary>Every menu: public, each member's chat, each admin's chat. Throws if Telegram cannot be reached (the caller retries).</summary>
+    public async Task RegisterAllAsync(CancellationToken cancellationToken)
+    {
+        var members = await teams.AllMembersAsync(cancellationToken);
+        await transport.SetCommandMenusAsync(catalog.Value.Menus(settings.DefaultLanguage, [.. settings.Admins], [.. members]), cancellationToken);
+    }
+
+    /// <summary>Sets the menus of these users' chats to what they may use now; a failure is logged (the commands work anyway).</summary>
+    public async Task MembersChangedAsync(IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
+    {
+        foreach (var userId in userIds.Where(u => !settings.Admins.Contains(u)))
+        {
+            try
+            {
+                var isMember = (await teams.TeamNamesAsync(userId, cancellationToken)).Count > 0;
+                await transport.SetCommandMenusAsync(catalog.Value.ChatMenus(settings.DefaultLanguage, userId, isAdmin: false, isMember), cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogRefreshFailed(ex, userId);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Updating the command menu of chat {ChatId} failed; it is set again at the next start")]
+    private partial void LogRefreshFailed(Exception ex, long chatId);
+}
