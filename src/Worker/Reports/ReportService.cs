@@ -65,7 +65,7 @@ internal sealed class ReportService(IDatabase database, ReportStore store, Known
             {
                 foreach (var number in numbers)
                 {
-                    if (await known.AddAsync(number, $"report #{id}", admin, id, token))
+                    if (await known.AddAsync(number, $"用户举报 / report #{id}", admin, id, token))
                     {
                         added.Add(number);
                     }
