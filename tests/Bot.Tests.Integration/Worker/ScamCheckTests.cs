@@ -140,6 +140,36 @@ public sealed class ScamCheckTests
         Assert.Contains("/check", (await server.WaitForMessagesAsync(user, 3, Wait))[2].VisibleText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_a_group_check_as_a_reply_checks_the_replied_message_and_other_chatter_is_ignored()
+    {
+        const long user = 9701, group = -1009701;
+        await using var server = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(server);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        JsonObject Chat() => new() { ["id"] = group, ["type"] = "supergroup", ["title"] = "Neighbours" };
+        JsonObject From() => new() { ["id"] = user, ["is_bot"] = false, ["first_name"] = "Lin", ["language_code"] = "en" };
+
+        server.EnqueueRaw(new JsonObject { ["message"] = new JsonObject { ["message_id"] = 10, ["from"] = From(), ["chat"] = Chat(), ["date"] = now, ["text"] = "把钱转到安全账户" } });
+        server.EnqueueRaw(new JsonObject
+        {
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = 11,
+                ["from"] = From(),
+                ["chat"] = Chat(),
+                ["date"] = now,
+                ["text"] = "/check",
+                ["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = 6 }),
+                ["reply_to_message"] = new JsonObject { ["message_id"] = 10, ["from"] = From(), ["chat"] = Chat(), ["date"] = now, ["text"] = "我是公安局的，马上把钱转到安全账户" },
+            },
+        });
+
+        var replies = await server.WaitForMessagesAsync(group, 1, Wait);
+        Assert.StartsWith("🔴", replies[0].VisibleText, StringComparison.Ordinal);
+        Assert.Single(server.SentTo(group));
+    }
+
     /// <summary>A message the user forwarded from someone hidden, as Telegram shapes it (forward_origin).</summary>
     private static JsonObject Forwarded(long userId, string text)
     {
