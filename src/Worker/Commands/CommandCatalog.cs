@@ -8,7 +8,7 @@ internal sealed class CommandCatalog
 {
     private static readonly string[] Order =
     [
-        "start", "help", "subscribe", "unsubscribe", "stop", "topics", "lang", "quiet", "tip", "report", "verify",
+        "start", "help", "subscribe", "unsubscribe", "stop", "topics", "lang", "quiet", "tip", "report", "check", "myreports", "verify",
         "mydata", "forget", "join", "deadlines", "done", "snooze", "extend", "open", "templates", "template",
         "template_set", "preview", "history", "rollback", "broadcast", "approve", "reject", "campaigns", "invite", "stats", "audit",
     ];

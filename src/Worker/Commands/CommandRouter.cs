@@ -7,25 +7,30 @@ namespace Bot.Worker.Commands;
 
 /// <summary>
 /// A text message to a handler: records the chat, parses the command, checks access, and answers
-/// unknown commands and malformed arguments with the localized usage hint.
+/// unknown commands and malformed arguments with the localized usage hint. Text that is not a command
+/// (or is forwarded) in a private chat is checked for scam signs, or becomes the report the chat started.
 /// </summary>
 internal sealed partial class CommandRouter(
-    ChatStore chats, CommandCatalog catalog, Replier replier, AccessGuard access, BotProfile profile, ILogger<CommandRouter> logger)
+    ChatStore chats, CommandCatalog catalog, Replier replier, AccessGuard access, BotProfile profile, Scam.FreeTextHandler freeText, ILogger<CommandRouter> logger)
 {
     public async Task HandleAsync(IncomingMessage message, CancellationToken ct)
     {
-        var line = CommandLine.Parse(message.Text);
+        var line = message.Forwarded ? null : CommandLine.Parse(message.Text);
         if (message.ChatKind == ChatKind.Group && (line is null || !IsForUs(line.Value)))
         {
             return; // Group chatter, or a command for another bot.
         }
         var chat = await chats.TouchAsync(message, ct);
         var context = new CommandContext(message, chat, line?.Name ?? "", line?.Args ?? message.Text.Trim(), replier.Settings.IsAdmin(message.From.Id), replier);
-        var handler = line is { } parsed ? catalog.Find(parsed.Name) : null;
+        if (line is null)
+        {
+            await CheckAsync(context, ct);
+            return;
+        }
+        var handler = catalog.Find(line.Value.Name);
         if (handler is null)
         {
-            var typed = line is { } unknown ? "/" + unknown.Name : Shorten(message.Text);
-            await replier.UsageAsync(context, typed, UsageProblem.UnknownCommand, "", ct);
+            await replier.UsageAsync(context, "/" + line.Value.Name, UsageProblem.UnknownCommand, "", ct);
             return;
         }
         if (!await access.AllowAsync(handler, context, Shorten(message.Text), ct))
@@ -43,6 +48,20 @@ internal sealed partial class CommandRouter(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHandlerFailed(ex, handler.Name, message.ChatId);
+            await context.ReplyAsync("error", ct: ct);
+        }
+    }
+
+    // The text is never logged: a failure names only the chat.
+    private async Task CheckAsync(CommandContext context, CancellationToken ct)
+    {
+        try
+        {
+            await freeText.HandleAsync(context, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHandlerFailed(ex, "check", context.ChatId);
             await context.ReplyAsync("error", ct: ct);
         }
     }

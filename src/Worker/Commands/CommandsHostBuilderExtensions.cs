@@ -32,6 +32,11 @@ public static class CommandsHostBuilderExtensions
         services.AddSingleton<Awareness.BroadcastNotices>();
         services.AddSingleton<Awareness.BroadcastDecider>();
         services.AddSingleton<Team.OccurrenceResolver>();
+        services.AddSingleton<Scam.VerdictModel>();
+        services.AddSingleton<Scam.VerdictReply>();
+        services.AddSingleton<Scam.FreeTextHandler>();
+        services.AddSingleton<Reports.ReportNotices>();
+        services.AddSingleton<Reports.ReportFiler>();
         services.AddSingleton<AccessGuard>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<CallbackRouter>();

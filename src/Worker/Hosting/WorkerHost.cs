@@ -3,6 +3,7 @@ using Bot.Worker.Commands;
 using Bot.Worker.Configuration;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
+using Bot.Worker.Reports;
 using Bot.Worker.Scam;
 using Bot.Worker.Scheduling;
 using Bot.Worker.Storage;
@@ -64,6 +65,7 @@ public static class WorkerHost
         builder.AddCommands();
         builder.AddAwareness();
         builder.AddScamCheck();
+        builder.AddReports();
         settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }

@@ -8,6 +8,16 @@ internal sealed class ScamChecker(ScamRulesSource rules, KnownNumbersSource know
 {
     public ScamVerdict Check(string text) => ScamEvaluator.Evaluate(text, rules.Current, known.Current, clock);
 
+    /// <summary>A check against the file's known numbers and <paramref name="confirmed"/> (numbers reports confirmed, from the database); the file wins on a clash.</summary>
+    public ScamVerdict Check(string text, IReadOnlyCollection<KnownNumber> confirmed) =>
+        ScamEvaluator.Evaluate(text, rules.Current, confirmed.Count == 0 ? known.Current : new KnownNumbers(confirmed.Concat(known.Current.All)), clock);
+
+    /// <summary>True when known-numbers.yaml lists the number or account as official (never confirmed as fraud from a report).</summary>
+    public bool IsOfficial(ScamEntity entity) => known.Current.Find(entity)?.Kind == KnownNumberKind.Official;
+
+    /// <summary>The wording of the verdict (scam-signs.yaml <c>wording:</c>) in a language.</summary>
+    public string Word(string key, string language) => rules.Current.Word(key, language);
+
     /// <summary>For tests and benchmarks: a check against the given rules, outside the host.</summary>
     public static ScamVerdict Check(string text, ScamRules rules, KnownNumbers? known = null, TimeProvider? clock = null) =>
         ScamEvaluator.Evaluate(text, rules, known ?? KnownNumbers.Empty, clock ?? TimeProvider.System);

@@ -4,13 +4,17 @@ using Telegram.Bot.Types.Enums;
 
 namespace Bot.Worker.Telegram;
 
-/// <summary>Telegram updates to the bot's own update records; anything else (stickers, photos, edits) maps to null and is ignored.</summary>
+/// <summary>Telegram updates to the bot's own update records; anything else (stickers, photos, edits) maps to null and is ignored. A forwarded text arrives as a text message marked Forwarded.</summary>
 internal static class TelegramUpdateMapper
 {
     public static IncomingUpdate? Map(Update update) => update switch
     {
         { Message: { Text: { } text, From: { } from } message } =>
-            new IncomingMessage($"tg:m:{message.Chat.Id}:{message.MessageId}", message.Chat.Id, Kind(message.Chat.Type), User(from), message.MessageId, text),
+            new IncomingMessage($"tg:m:{message.Chat.Id}:{message.MessageId}", message.Chat.Id, Kind(message.Chat.Type), User(from), message.MessageId, text)
+            {
+                Forwarded = message.ForwardOrigin is not null,
+                ReplyToText = message.ReplyToMessage is { } replied ? replied.Text ?? replied.Caption : null,
+            },
         { CallbackQuery: { Message: { } message, Data: { } data } query } =>
             new IncomingCallback($"tg:c:{query.Id}", message.Chat.Id, Kind(message.Chat.Type), User(query.From), query.Id, message.MessageId, data),
         { MyChatMember: { } member } when member.Chat.Type == ChatType.Private =>

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Deadlines;
 
 namespace Bot.Tests.Integration.Worker;
 
 /// <summary>A chat's "/" menu follows team membership at once: /join adds the team commands, leaving through a reload removes them.</summary>
-public sealed class TeamMenuTests
+public abstract class TeamMenuTests(StorageProvider provider)
 {
     private const long Lead = 6501;
     private const long Member = 6502;
@@ -19,7 +20,7 @@ public sealed class TeamMenuTests
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-menu");
         WriteTeams(directory, Lead, Member);
-        await using var bot = await BotUnderTest.StartAsync(server, s =>
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s =>
         {
             Configure(s, directory);
             s.Configuration["Bot:Admins:0"] = admin.ToString(CultureInfo.InvariantCulture);
@@ -42,7 +43,7 @@ public sealed class TeamMenuTests
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-menu");
         WriteTeams(directory, Lead, Member);
-        await using var bot = await BotUnderTest.StartAsync(server, s => Configure(s, directory), directory);
+        await using var bot = await BotUnderTest.StartAsync(provider, server, s => Configure(s, directory), directory);
         await Eventually.TrueAsync(() => HasTeamCommands(server, Member), within: Wait);
 
         WriteTeams(directory, Lead);
@@ -74,3 +75,7 @@ public sealed class TeamMenuTests
             deadlines: []
             """);
 }
+
+public sealed class TeamMenuTestsOnSqlite() : TeamMenuTests(StorageProvider.Sqlite);
+
+public sealed class TeamMenuTestsOnPostgres() : TeamMenuTests(StorageProvider.Postgres);

@@ -4,6 +4,8 @@ using Bot.Worker.Audit;
 using Bot.Worker.Awareness;
 using Bot.Worker.Chats;
 using Bot.Worker.Deadlines;
+using Bot.Worker.Reports;
+using Bot.Worker.Scam;
 using Bot.Worker.Delivery;
 using Bot.Worker.Storage;
 using Bot.Worker.Templating;
@@ -68,7 +70,13 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
         await tips.RecordAsync([new TipGiven(chat.ChatId, "t3", true)], CancellationToken.None);
         Assert.Equal(["t3"], await tips.SeenAsync(chat.ChatId, CancellationToken.None));
 
-        await new ForgetService(Db, subscriptions, tips, new OutboxDeliveryStore(Db, _clock), chats).ForgetAsync(chat.ChatId, CancellationToken.None);
+        await Db.InTransactionAsync(async ct =>
+        {
+            await subscriptions.ForgetChatAsync(chat.ChatId, ct);
+            await tips.ForgetChatAsync(chat.ChatId, ct);
+            await new OutboxDeliveryStore(Db, _clock).ForgetChatAsync(chat.ChatId, ct);
+            await chats.ForgetAsync(chat.ChatId, ct);
+        }, CancellationToken.None);
 
         Assert.Equal(ChatStatus.Forgotten, (await chats.FindAsync(chat.ChatId, CancellationToken.None))!.Status);
         Assert.Empty(await subscriptions.GetAsync(chat.ChatId, CancellationToken.None));
@@ -165,6 +173,38 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
         await audit.WriteAsync(2, "/approve", "#1", true, CancellationToken.None);
         await audit.WriteAsync(3, "/approve", "#1", false, CancellationToken.None);
         Assert.Equal([3L, 2L], (await audit.LatestAsync(5, CancellationToken.None)).Select(e => e.UserId));
+    }
+
+    [Fact]
+    public async Task Reports_confirmed_numbers_and_check_counts()
+    {
+        var reports = new ReportStore(Db, _clock);
+        await reports.MarkAwaitingAsync(8_000_000_001, 8_000_000_001, CancellationToken.None);
+        Assert.True(await reports.TakeAwaitingAsync(8_000_000_001, _clock.GetUtcNow().AddMinutes(-30), CancellationToken.None));
+        Assert.False(await reports.TakeAwaitingAsync(8_000_000_001, _clock.GetUtcNow().AddMinutes(-30), CancellationToken.None));
+        var id = await reports.CreateAsync(8_000_000_001, 8_000_000_001, "call 13800138000", "[]", CancellationToken.None);
+        Assert.Equal(1, await reports.CountSinceAsync(8_000_000_001, _clock.GetUtcNow().AddHours(-1), CancellationToken.None));
+        Assert.True(await reports.DecideAsync(id, ReportState.Confirmed, 1, CancellationToken.None));
+        Assert.False(await reports.DecideAsync(id, ReportState.NotFraud, 1, CancellationToken.None));
+
+        var known = new KnownNumberStore(Db, _clock);
+        Assert.True(await known.AddAsync(new ScamEntity(EntityKind.Mobile, "13800138000"), "report", 1, id, CancellationToken.None));
+        Assert.False(await known.AddAsync(new ScamEntity(EntityKind.Mobile, "13800138000"), "again", 1, id, CancellationToken.None));
+        Assert.Equal("13800138000", (await known.AllAsync(CancellationToken.None)).Single().Value);
+        await Db.InTransactionAsync(async ct =>
+        {
+            await known.DetachFromChatReportsAsync(8_000_000_001, ct);
+            await reports.ForgetChatAsync(8_000_000_001, ct);
+        }, CancellationToken.None);
+        Assert.Empty(await reports.ListOfChatAsync(8_000_000_001, 10, CancellationToken.None));
+        Assert.Equal(1, await known.CountAsync(CancellationToken.None));
+
+        var stats = new CheckStatsStore(Db);
+        await stats.CountAsync(20_000, "red", ["safe-account", "transfer"], CancellationToken.None);
+        await stats.CountAsync(20_001, "red", ["safe-account"], CancellationToken.None);
+        await stats.CountAsync(20_001, "green", [], CancellationToken.None);
+        Assert.Equal(2, (await stats.VerdictsSinceAsync(20_000, CancellationToken.None))["red"]);
+        Assert.Equal([("safe-account", 2), ("transfer", 1)], await stats.TopSignsSinceAsync(20_000, 5, CancellationToken.None));
     }
 
     [Fact]

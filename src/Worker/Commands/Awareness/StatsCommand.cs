@@ -2,13 +2,14 @@ using Bot.Worker.Awareness;
 using Bot.Worker.Configuration;
 using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
+using Bot.Worker.Scam;
 using Bot.Worker.Templating;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Commands.Awareness;
 
-/// <summary>/stats: subscribers per topic and language, chats active and blocked, deliveries by state over 24 h and 7 days, and the latest broadcast with an ETA.</summary>
-internal sealed class StatsCommand(SubscriptionStore subscriptions, ChatStore chatStore, OutboxDeliveryStore outbox, BroadcastStore broadcasts, TopicView topics, TimeWords words, IOptions<DeliveryOptions> delivery, TimeProvider clock) : ICommandHandler
+/// <summary>/stats: subscribers per topic and language, chats active and blocked, deliveries by state over 24 h and 7 days, the latest broadcast with an ETA, and scam-check verdicts by colour with the top signs over 7 days.</summary>
+internal sealed class StatsCommand(SubscriptionStore subscriptions, ChatStore chatStore, OutboxDeliveryStore outbox, BroadcastStore broadcasts, TopicView topics, TimeWords words, IOptions<DeliveryOptions> delivery, ScamCheckService checks, TimeProvider clock) : ICommandHandler
 {
     public string Name => "stats";
 
@@ -20,6 +21,7 @@ internal sealed class StatsCommand(SubscriptionStore subscriptions, ChatStore ch
         var bySubscription = await subscriptions.CountByTopicAndLanguageAsync(cancellationToken);
         var chats = await chatStore.CountByStatusAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var checkSummary = await checks.SummaryAsync(7, 5, cancellationToken);
         await context.ReplyAsync("stats", new
         {
             Topics = Topics.All.Select(t => new
@@ -34,6 +36,14 @@ internal sealed class StatsCommand(SubscriptionStore subscriptions, ChatStore ch
             Day = Deliveries(await outbox.CountByStateSinceAsync(now - TimeSpan.FromDays(1), cancellationToken)),
             Week = Deliveries(await outbox.CountByStateSinceAsync(now - TimeSpan.FromDays(7), cancellationToken)),
             Broadcast = await LatestAsync(language, now, cancellationToken),
+            Checks = new
+            {
+                Red = checkSummary.Verdicts.GetValueOrDefault("red"),
+                Orange = checkSummary.Verdicts.GetValueOrDefault("orange"),
+                Green = checkSummary.Verdicts.GetValueOrDefault("green"),
+                Total = checkSummary.Verdicts.Values.Sum(),
+                TopSigns = checkSummary.TopSigns.Select(s => new { Id = s.SignId, s.Count }).ToList(),
+            },
         }, ct: cancellationToken);
     }
 

@@ -1,12 +1,14 @@
 using Bot.Worker.Awareness;
+using Bot.Worker.Commands.Reports;
 using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
+using Bot.Worker.Reports;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Commands.Public;
 
-/// <summary>/mydata: everything stored about this chat.</summary>
-internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView topics, TeamStore teams) : ICommandHandler
+/// <summary>/mydata: everything stored about this chat, its reports included.</summary>
+internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView topics, TeamStore teams, ReportService reports) : ICommandHandler
 {
     public string Name => "mydata";
 
@@ -19,6 +21,7 @@ internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView t
         var subscribed = await subscriptions.GetAsync(context.ChatId, cancellationToken);
         var consent = await subscriptions.ConsentLogAsync(context.ChatId, 10, cancellationToken);
         var teamNames = await teams.TeamNamesAsync(context.User.Id, cancellationToken);
+        var (latestReports, reportCount) = await reports.ListAsync(context.ChatId, MyReportsCommand.Shown, cancellationToken);
         await context.ReplyAsync("mydata", new
         {
             Chat = new
@@ -35,6 +38,8 @@ internal sealed class MyDataCommand(SubscriptionStore subscriptions, TopicView t
             Topics = topics.Items(context.Language, subscribed),
             Consent = consent.Select(c => new { At = Local(c.At, zone), Topic = topics.Name(context.Language, c.Topic), c.Action, c.Source }),
             Teams = teamNames,
+            Reports = MyReportsCommand.Items(latestReports, zone),
+            ReportCount = reportCount,
         }, ct: cancellationToken);
     }
 

@@ -1,12 +1,16 @@
+using Bot.Worker.Commands.Reports;
+using Bot.Worker.Templating;
+using Bot.Worker.Transport;
+
 namespace Bot.Worker.Commands.Public;
 
-/// <summary>/report: how to report fraud (96110 and what to prepare).</summary>
-internal sealed class ReportCommand : ICommandHandler
+/// <summary>/report: how to report fraud (96110 and what to prepare), with a Report to us button that starts a report to the admins.</summary>
+internal sealed class ReportCommand(Labels labels) : ICommandHandler
 {
     public string Name => "report";
 
     public CommandAccess Access => CommandAccess.Anyone;
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
-        context.ReplyAsync("report", ct: cancellationToken);
+        context.ReplyAsync("report", buttons: [[new InlineButton(labels.Get(context.Language, "button.report_to_us"), ReportButtons.Data("s", 0))]], ct: cancellationToken);
 }

@@ -64,6 +64,14 @@ internal static class AwarenessKinds
             Deferred = 0,
             Eta = present ? "5 minutes" : "",
         },
+        Checks = new
+        {
+            Red = present ? 12 : 0,
+            Orange = present ? 30 : 0,
+            Green = present ? 58 : 0,
+            Total = present ? 100 : 0,
+            TopSigns = present ? new object[] { new { Id = "safe-account", Count = 9 }, new { Id = "verification-code", Count = 7 } } : [],
+        },
     };
 
     private static object Deliveries() => new { Pending = 120, Deferred = 3, Sent = 1700, Blocked = 10, Failed = 1, Expired = 0 };

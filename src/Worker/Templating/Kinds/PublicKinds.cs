@@ -69,5 +69,7 @@ internal static class PublicKinds
             ? new object[] { new { At = "2026-11-01 09:31", Topic = "Anti-fraud tips", Action = "on", Source = "/subscribe" } }
             : [],
         Teams = full ? new[] { "Network security team" } : [],
+        Reports = full ? ScamKinds.Reports() : [],
+        ReportCount = full ? 2 : 0,
     };
 }
