@@ -63,8 +63,9 @@ internal sealed partial class DeliveryAttempt(
                 await queue.MarkDeferredAsync(row.Id, clock.GetUtcNow() + wait, countsAsAttempt: false, $"429 retry after {wait.TotalSeconds:0}s", ct);
                 break;
             case SendOutcome.ChatUnavailable:
-                await queue.MarkFinalAsync(row.Id, DeliveryState.Blocked, result.Error, ct);
+                // This row is still pending: blocking the chat stops it with the rest, in one transaction.
                 var stopped = await blockedChats.OnChatBlockedAsync(row.ChatId, result.Error ?? "blocked", ct);
+                await queue.MarkFinalAsync(row.Id, DeliveryState.Blocked, result.Error, ct);
                 LogChatBlocked(row.ChatId, result.Error, stopped);
                 break;
             case SendOutcome.BadHtml when !row.PlainText:

@@ -23,9 +23,9 @@ public abstract class DeadlineTests(StorageProvider provider)
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
-        var due = DateTimeOffset.UtcNow.AddSeconds(7);
-        WriteDeadlines(directory, due, "remind: [4s, 2s]", "escalate_after: 2s", "escalate_every: 2s");
         await using var bot = await BotUnderTest.StartAsync(provider, server, s => Configure(s, directory), directory);
+        // The seconds-scale schedule starts once the worker is up (the saved file is reloaded), however long start-up took.
+        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(7), "remind: [4s, 2s]", "escalate_after: 2s", "escalate_every: 2s");
 
         foreach (var chat in new[] { Lead, Member })
         {
@@ -52,8 +52,8 @@ public abstract class DeadlineTests(StorageProvider provider)
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-deadline");
-        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(3), "remind: [1s]", "escalate_after: 1s", "escalate_every: 1h");
         await using var bot = await BotUnderTest.StartAsync(provider, server, s => Configure(s, directory), directory);
+        WriteDeadlines(directory, DateTimeOffset.UtcNow.AddSeconds(3), "remind: [1s]", "escalate_after: 1s", "escalate_every: 1h");
 
         var toLead = await server.WaitForMessagesAsync(Lead, 2, Wait); // the 1s reminder, then the escalation
 
