@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Bot.Bench;
 
-/// <summary>The worker's real host against the fake server, on a temporary SQLite file, logging warnings only.</summary>
+/// <summary>The worker's real host against the fake server, on a temporary SQLite file (or the given storage), logging warnings only.</summary>
 internal sealed class BenchWorker : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -23,11 +23,11 @@ internal sealed class BenchWorker : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     public static async Task<BenchWorker> StartAsync(FakeBotApiServer server, int globalRatePerSecond, int perChatIntervalMs, string? directory = null,
-        params (string Key, string Value)[] extra)
+        BenchStorage? storage = null, params (string Key, string Value)[] extra)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "bot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var settings = Settings(server, directory, globalRatePerSecond, perChatIntervalMs);
+        var settings = Settings(server, directory, globalRatePerSecond, perChatIntervalMs, storage);
         foreach (var (key, value) in extra)
         {
             settings.Configuration[key] = value;
@@ -38,7 +38,7 @@ internal sealed class BenchWorker : IAsyncDisposable
     }
 
     /// <summary>The worker's configuration for a benchmark: the fake server, a SQLite file in <paramref name="directory"/>, warnings only.</summary>
-    public static WorkerHostSettings Settings(FakeBotApiServer server, string directory, int globalRatePerSecond, int perChatIntervalMs)
+    public static WorkerHostSettings Settings(FakeBotApiServer server, string directory, int globalRatePerSecond, int perChatIntervalMs, BenchStorage? storage = null)
     {
         var settings = new WorkerHostSettings { ContentRoot = directory };
         var c = settings.Configuration;
@@ -52,6 +52,7 @@ internal sealed class BenchWorker : IAsyncDisposable
         c["Delivery:PerChatIntervalMs"] = perChatIntervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         c["Bot:DeadlinesFile"] = Path.Combine(directory, "none.yaml");
         c["Bot:CampaignsFile"] = Path.Combine(directory, "none.yaml");
+        storage?.Apply(c, directory);
         return settings;
     }
 

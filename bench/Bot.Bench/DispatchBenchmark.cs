@@ -12,14 +12,14 @@ namespace Bot.Bench;
 /// </summary>
 internal static class DispatchBenchmark
 {
-    public static async Task<(double Baseline, double Dispatcher)> RunAsync(int messages)
+    public static async Task<(double Baseline, double Dispatcher)> RunAsync(int messages, BenchStorage storage)
     {
         await using var server = await FakeBotApiServer.StartAsync();
         await PlainLoopAsync(server, 200, chatBase: 9_000_000); // warm-up
         var baseline = await PlainLoopAsync(server, messages, chatBase: 1_000_000);
 
         var parallel = Environment.GetEnvironmentVariable("BENCH_PARALLEL") ?? "8";
-        await using var worker = await BenchWorker.StartAsync(server, globalRatePerSecond: 0, perChatIntervalMs: 0, extra: ("Delivery:MaxParallelSends", parallel));
+        await using var worker = await BenchWorker.StartAsync(server, globalRatePerSecond: 0, perChatIntervalMs: 0, storage: storage, extra: ("Delivery:MaxParallelSends", parallel));
         await DispatchAsync(server, worker, 200, "warm"); // warm-up
         var dispatcher = await DispatchAsync(server, worker, messages, "run");
         return (baseline, dispatcher);

@@ -3,20 +3,19 @@ using System.Globalization;
 using System.Text;
 using Bot.FakeTelegram;
 using Bot.Worker.Storage;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Bench;
 
 /// <summary>
-/// 1,000 deadline reminders due in the same minute, scheduled through Quartz on SQLite and sent
+/// 1,000 deadline reminders due in the same minute, scheduled through Quartz on SQLite or PostgreSQL and sent
 /// through the dispatcher (rate limits off): how late each send was against its scheduled time.
 /// </summary>
 internal static class ReminderBenchmark
 {
     public sealed record Result(int Count, TimeSpan Planning, TimeSpan P50, TimeSpan P99, TimeSpan Max);
 
-    public static async Task<Result> RunAsync(int count)
+    public static async Task<Result> RunAsync(int count, BenchStorage storage)
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = Path.Combine(Path.GetTempPath(), "bot-bench-" + Guid.NewGuid().ToString("N"));
@@ -25,15 +24,15 @@ internal static class ReminderBenchmark
         var minute = DateTimeOffset.UtcNow.AddSeconds(90);
         await File.WriteAllTextAsync(Path.Combine(directory, "deadlines.yaml"), Yaml(count, minute));
         var watch = Stopwatch.StartNew();
-        await using var worker = await BenchWorker.StartAsync(server, 0, 0, directory, ("Bot:DeadlinesFile", Path.Combine(directory, "deadlines.yaml")));
+        await using var worker = await BenchWorker.StartAsync(server, 0, 0, directory, storage, ("Bot:DeadlinesFile", Path.Combine(directory, "deadlines.yaml")));
         var planning = watch.Elapsed;
         while (server.SentCount < count)
         {
             await Task.Delay(200);
         }
         await Task.Delay(500); // the last results are recorded just after Telegram answers
-        await using var connection = await worker.Services.GetRequiredService<IDatabase>().OpenAsync(CancellationToken.None);
-        var rows = await connection.QueryAsync<(string Key, long SentAt)>("SELECT idem_key, sent_at FROM outbox WHERE kind = 'deadline-reminder' AND state = 'sent'");
+        var rows = await worker.Services.GetRequiredService<IDatabase>().QueryAsync<(string Key, long SentAt)>(
+            "SELECT idem_key, sent_at FROM outbox WHERE kind = 'deadline-reminder' AND state = 'sent'", null, CancellationToken.None);
         var lateness = rows.Select(r => TimeSpan.FromMilliseconds(r.SentAt - ScheduledMs(r.Key))).Order().ToList();
         return new Result(lateness.Count, planning, Percentile(lateness, 0.50), Percentile(lateness, 0.99), lateness[^1]);
     }
