@@ -6,9 +6,9 @@ namespace Bot.Tests.Unit.Deadlines;
 /// <summary>Occurrences through their steps with fake time and a recording scheduler: done, snooze, downtime, catch-up.</summary>
 public sealed class DeadlineFlowTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 1, 1, 0, 0, TimeSpan.Zero); // 09:00 in Shanghai
+    internal static readonly DateTimeOffset Start = new(2026, 12, 1, 1, 0, 0, TimeSpan.Zero); // 09:00 in Shanghai
 
-    private const string Yaml = """
+    internal const string Yaml = """
         time_zone: Asia/Shanghai
         teams:
           - id: netsec

@@ -8,28 +8,11 @@ namespace Bot.Tests.Unit.Deadlines;
 /// <summary>A change that touches several rows commits once: broken half-way, it leaves nothing behind.</summary>
 public sealed class UnitOfWorkTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);
-
-    private const string Yaml = """
-        time_zone: Asia/Shanghai
-        teams:
-          - id: netsec
-            name: Network security team
-            lead: 1001
-            members: [1001, 1002]
-        deadlines:
-          - id: report
-            title: Report the suspension results
-            team: netsec
-            due: 2026-12-03T17:00
-            remind: [1d, 2h, 0m]
-        """;
-
     [Fact]
     public async Task An_extension_decision_broken_after_any_statement_changes_nothing()
     {
         var breaker = new BreakingObserver();
-        await using var bot = await WorkerServices.StartAsync(Yaml, Start, s => s.AddSingleton<IStatementObserver>(breaker));
+        await using var bot = await WorkerServices.StartAsync(DeadlineFlowTests.Yaml, DeadlineFlowTests.Start, s => s.AddSingleton<IStatementObserver>(breaker));
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
         bot.Clock.SetUtcNow(occurrence.Due - TimeSpan.FromHours(3));
         var actions = bot.Get<DeadlineActions>();
