@@ -17,7 +17,12 @@ internal sealed partial class DeliveryAttempt(
     TimeProvider clock,
     ILogger<DeliveryAttempt> logger)
 {
-    public async Task RunAsync(OutboxRow row, CancellationToken ct)
+    /// <summary>
+    /// Sends the row and records what happened. Returns once the send is over; the task it returns
+    /// completes when a successful send is durably recorded (written in a batch with others), so the
+    /// caller can free the send slot without forgetting that the row is not recorded yet.
+    /// </summary>
+    public async Task<Task> RunAsync(OutboxRow row, CancellationToken ct)
     {
         var text = row.PlainText ? TelegramHtml.ToPlainText(row.Text) : row.Text;
         var message = new OutboundMessage(row.ChatId, text, !row.PlainText, ButtonsJson.Deserialize(row.Buttons));
@@ -36,9 +41,14 @@ internal sealed partial class DeliveryAttempt(
             // A bug, not the network: trying again would fail the same way.
             LogBug(ex, row.IdemKey, row.ChatId);
             await queue.MarkFinalAsync(row.Id, DeliveryState.Failed, ex.GetType().Name + ": " + ex.Message, ct);
-            return;
+            return Task.CompletedTask;
+        }
+        if (result.Outcome == SendOutcome.Sent)
+        {
+            return sent.RecordAsync(row.Id, result.MessageId ?? 0);
         }
         await RecordAsync(row, result, ct);
+        return Task.CompletedTask;
     }
 
     /// <summary>Timeouts, connection errors and failed HTTP requests: the message may go through later.</summary>
@@ -53,9 +63,6 @@ internal sealed partial class DeliveryAttempt(
     {
         switch (result.Outcome)
         {
-            case SendOutcome.Sent:
-                await sent.RecordAsync(row.Id, result.MessageId ?? 0).WaitAsync(ct);
-                break;
             case SendOutcome.RateLimited:
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(5);
                 gate.Pause(wait);

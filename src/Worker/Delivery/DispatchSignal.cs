@@ -8,6 +8,17 @@ internal sealed class DispatchSignal : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
     private int _urgent = int.MaxValue;
+    private int _deferredAdded = 1;
+
+    /// <summary>A row became deferred (enqueued for later, or put back after a failure): the dispatcher looks at deferred rows again.</summary>
+    public void DeferredAdded()
+    {
+        Interlocked.Exchange(ref _deferredAdded, 1);
+        Notify();
+    }
+
+    /// <summary>True (and cleared) when a row became deferred since the dispatcher last looked.</summary>
+    public bool TakeDeferredAdded() => Interlocked.Exchange(ref _deferredAdded, 0) == 1;
 
     public void Notify(MessagePriority? enqueued = null)
     {

@@ -22,7 +22,7 @@ internal sealed partial class Dispatcher(
     TimeProvider clock,
     ILogger<Dispatcher> logger) : BackgroundService
 {
-    private const int PageSize = 256;
+    private const int PageSize = 64;
     private static readonly TimeSpan SafetyPoll = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<long, byte> _inFlight = new();
@@ -31,6 +31,8 @@ internal sealed partial class Dispatcher(
     private readonly ConcurrentDictionary<long, long> _completedAt = new();
     private long _completions;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelSends);
+    private DateTimeOffset _nextDeferred = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastPromote = DateTimeOffset.MinValue;
     private readonly CancellationTokenSource _sends = new();
 
     /// <summary>Raised when nothing can be sent now and nothing is in flight, with the time of the next wake-up (tests wait on it).</summary>
@@ -84,7 +86,7 @@ internal sealed partial class Dispatcher(
     restart:
         signal.ClearUrgent();
         ForgetCompletionsBefore(Volatile.Read(ref _completions));
-        var wake = await queue.PromoteDueAsync(ct);
+        var wake = await PromoteDueAsync(ct);
         for (var priority = 0; priority < OutboxDeliveryStore.PriorityCount; priority++)
         {
             long afterId = 0;
@@ -133,6 +135,22 @@ internal sealed partial class Dispatcher(
         return wake;
     }
 
+    /// <summary>
+    /// Deferred rows whose time came become pending. Only when one can have: a row was deferred since the
+    /// last look, the earliest deferred time has come, or a safety minute passed (one query less per pass).
+    /// </summary>
+    private async Task<DateTimeOffset?> PromoteDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (signal.TakeDeferredAdded() || _nextDeferred <= now || now - _lastPromote >= SafetyPoll)
+        {
+            _lastPromote = now;
+            var next = await queue.PromoteDueAsync(ct);
+            _nextDeferred = next ?? DateTimeOffset.MaxValue;
+        }
+        return _nextDeferred == DateTimeOffset.MaxValue ? null : _nextDeferred;
+    }
+
     private async Task<(Start, DateTimeOffset?)> StartAsync(OutboxRow row, CancellationToken ct)
     {
         if (signal.TakeMoreUrgentThan(row.Priority))
@@ -152,27 +170,50 @@ internal sealed partial class Dispatcher(
 
     private async Task RunAsync(OutboxRow row)
     {
+        var recorded = Task.CompletedTask;
         try
         {
             await Task.Yield();
-            await attempt.RunAsync(row, _sends.Token);
-        }
-        catch (Exception ex) when (StorageOutage.IsOutage(ex))
-        {
-            outage.Report(ex, "recording a send");
+            recorded = await attempt.RunAsync(row, _sends.Token);
         }
         catch (Exception ex)
         {
-            // The row stays pending and is tried again on the next pass.
-            LogAttemptFailed(ex, row.IdemKey);
+            Report(ex, row);
         }
         finally
         {
+            // The send is over: its slot and its chat are free. The row stays in flight (no page sends
+            // it again) until its result is durable.
             gate.Complete(row.ChatId);
-            _completedAt[row.Id] = Interlocked.Increment(ref _completions);
-            _inFlight.TryRemove(row.Id, out _);
             _slots.Release();
             signal.Notify();
+        }
+        try
+        {
+            await recorded;
+        }
+        catch (Exception ex)
+        {
+            Report(ex, row);
+        }
+        finally
+        {
+            _completedAt[row.Id] = Interlocked.Increment(ref _completions);
+            _inFlight.TryRemove(row.Id, out _);
+            signal.Notify();
+        }
+    }
+
+    /// <summary>The row stays pending and is tried again on a later pass.</summary>
+    private void Report(Exception ex, OutboxRow row)
+    {
+        if (StorageOutage.IsOutage(ex))
+        {
+            outage.Report(ex, "recording a send");
+        }
+        else
+        {
+            LogAttemptFailed(ex, row.IdemKey);
         }
     }
 
@@ -198,6 +239,12 @@ internal sealed partial class Dispatcher(
         for (var i = 0; i < options.Value.MaxParallelSends; i++)
         {
             await _slots.WaitAsync(ShutdownGrace + ShutdownGrace);
+        }
+        // Sends are over; wait (briefly) for their results to be written.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!_inFlight.IsEmpty && waited.Elapsed < ShutdownGrace)
+        {
+            await Task.Delay(10);
         }
     }
 

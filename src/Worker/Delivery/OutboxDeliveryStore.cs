@@ -3,7 +3,7 @@ using Bot.Worker.Storage;
 namespace Bot.Worker.Delivery;
 
 /// <summary>The dispatcher's reads and result writes on the outbox.</summary>
-internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock)
+internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock, DispatchSignal signal)
 {
     public const int PriorityCount = 4;
 
@@ -31,9 +31,17 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
             rows.Select(r => new { r.Id, r.MessageId, now }).ToList(), ct);
     }
 
-    public Task MarkDeferredAsync(long id, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct) => database.ExecuteAsync(
-        "UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, updated_at = @now WHERE id = @id",
-        new { id, inc = countsAsAttempt ? 1 : 0, notBefore = notBefore.ToMs(), error, now = clock.NowMs() }, ct);
+    public async Task MarkDeferredAsync(long id, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct)
+    {
+        await database.ExecuteAsync(
+            "UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, updated_at = @now WHERE id = @id",
+            new { id, inc = countsAsAttempt ? 1 : 0, notBefore = notBefore.ToMs(), error, now = clock.NowMs() }, ct);
+        await database.AfterCommitAsync(() =>
+        {
+            signal.DeferredAdded();
+            return Task.CompletedTask;
+        });
+    }
 
     public Task MarkFinalAsync(long id, string state, string? error, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE outbox SET state = @state, attempts = attempts + 1, last_error = @error, updated_at = @now WHERE id = @id",

@@ -27,8 +27,13 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
         if (inserted > 0)
         {
             var priority = messages.Min(m => m.Priority);
+            var deferred = messages.Any(m => m.NotBefore?.ToMs() > now);
             await database.AfterCommitAsync(() =>
             {
+                if (deferred)
+                {
+                    signal.DeferredAdded();
+                }
                 signal.Notify(priority);
                 return Task.CompletedTask;
             });

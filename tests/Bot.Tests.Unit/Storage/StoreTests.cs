@@ -30,7 +30,7 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
     public async Task Outbox_rows_are_keyed_once_and_move_through_their_states()
     {
         var outbox = new OutboxStore(Db, _clock, new DispatchSignal());
-        var delivery = new OutboxDeliveryStore(Db, _clock);
+        var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
         var messages = Enumerable.Range(1, 600).Select(i => new OutgoingMessage($"k{i}", 5_000_000_000L + i, "hi", MessagePriority.Tip, "test")).ToList();
 
         Assert.Equal(600, await outbox.EnqueueManyAsync(messages, CancellationToken.None));
@@ -74,7 +74,7 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
         {
             await subscriptions.ForgetChatAsync(chat.ChatId, ct);
             await tips.ForgetChatAsync(chat.ChatId, ct);
-            await new OutboxDeliveryStore(Db, _clock).ForgetChatAsync(chat.ChatId, ct);
+            await new OutboxDeliveryStore(Db, _clock, new DispatchSignal()).ForgetChatAsync(chat.ChatId, ct);
             await chats.ForgetAsync(chat.ChatId, ct);
         }, CancellationToken.None);
 

@@ -22,7 +22,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _db = db;
         Clock = clock;
         _signal = new DispatchSignal();
-        var queue = _queue = new OutboxDeliveryStore(db.Database, clock);
+        var queue = _queue = new OutboxDeliveryStore(db.Database, clock, _signal);
         var outage = new Bot.Worker.Storage.StorageOutage(clock, NullLogger<Bot.Worker.Storage.StorageOutage>.Instance);
         _sent = new SentRecorder(queue, outage);
         var gate = new SendGate(Options.Create(options), clock);
