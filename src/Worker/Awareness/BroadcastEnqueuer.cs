@@ -27,6 +27,8 @@ internal sealed partial class BroadcastEnqueuer(
         await store.SetStateAsync(b.Id, BroadcastState.Enqueuing, ct);
         var cursor = b.CursorChatId;
         var total = b.Total;
+        // One batch is written while the next is rendered (the database and the CPU work side by side).
+        var writing = Task.CompletedTask;
         while (true)
         {
             var batch = await store.SubscribersAsync(b.Topic, cursor, BatchSize, ct);
@@ -38,18 +40,22 @@ internal sealed partial class BroadcastEnqueuer(
             var (messages, tips) = Build(b, batch, seen);
             cursor = batch[^1].ChatId;
             total += messages.Count;
-            var (last, count) = (cursor, total);
-            // The batch, the tips it gives and the resume point commit together.
-            await database.InTransactionAsync(async token =>
-            {
-                await outbox.EnqueueManyAsync(messages, token);
-                await tipHistory.RecordAsync(tips, token);
-                await store.SetCursorAsync(b.Id, last, count, token);
-            }, ct);
+            await writing;
+            writing = WriteBatchAsync(b.Id, messages, tips, cursor, total, ct);
         }
+        await writing;
         await store.SetStateAsync(b.Id, BroadcastState.Enqueued, ct);
         LogEnqueued(b.Id, b.RunKey, total);
     }
+
+    /// <summary>The batch, the tips it gives and the resume point commit together.</summary>
+    private Task WriteBatchAsync(long id, List<OutgoingMessage> messages, List<TipGiven> tips, long cursor, int total, CancellationToken ct) =>
+        database.InTransactionAsync(async token =>
+        {
+            await outbox.EnqueueManyAsync(messages, token);
+            await tipHistory.RecordAsync(tips, token);
+            await store.SetCursorAsync(id, cursor, total, token);
+        }, ct);
 
     private (List<OutgoingMessage> Messages, List<TipGiven> Tips) Build(Broadcast b, IReadOnlyList<ChatRecord> batch, ILookup<long, string>? seen)
     {

@@ -56,7 +56,13 @@ public static class StorageHostBuilderExtensions
         {
             throw new StartupException("Storage:ConnectionString must name Host and Database for PostgreSQL (Host=...;Database=...;Username=...)");
         }
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // Statements repeat (the same few dozen texts all day): let Npgsql prepare them on the server once.
+        if (parsed.MaxAutoPrepare == 0)
+        {
+            parsed.MaxAutoPrepare = 64;
+        }
+        var tuned = parsed.ConnectionString;
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(tuned));
         builder.Services.AddSingleton<PostgresDatabase>();
         builder.Services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         builder.Services.AddSingleton<PostgresInstanceLock>();
