@@ -4,6 +4,7 @@ using Bot.Worker.Configuration;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
 using Bot.Worker.Reports;
+using Bot.Worker.Retention;
 using Bot.Worker.Scam;
 using Bot.Worker.Scheduling;
 using Bot.Worker.Storage;
@@ -64,7 +65,8 @@ public static class WorkerHost
         builder.AddBotOptions();
         var quartzStore = builder.AddStorage(paths);
         builder.AddTemplating();
-        builder.AddScheduling(quartzStore, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs);
+        builder.AddScheduling(quartzStore, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs,
+            RetentionHostBuilderExtensions.AddRetentionJobs);
         builder.AddDelivery();
         if (string.IsNullOrEmpty(builder.Configuration[$"{TelegramOptions.Section}:Token"]))
         {
@@ -79,6 +81,7 @@ public static class WorkerHost
         builder.AddAwareness();
         builder.AddScamCheck();
         builder.AddReports();
+        builder.AddRetention();
         settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
