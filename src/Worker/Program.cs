@@ -16,6 +16,8 @@ try
             return TemplatesCli.Run(args, Console.Out, Console.Error);
         case "deadlines" when args.ElementAtOrDefault(1) == "next":
             return DeadlinesCli.Run(args, Console.Out, Console.Error);
+        case "backup":
+            return BackupCli.Run(args, Console.Out, Console.Error);
     }
     using var host = WorkerHost.CreateBuilder(args).Build();
     await host.RunAsync();

@@ -11,4 +11,9 @@ internal sealed class AuditStore(IDatabase database, TimeProvider clock)
 
     public Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken ct) => database.QueryAsync<AuditEntry>(
         "SELECT id, at, user_id AS UserId, action, detail, allowed FROM audit_log ORDER BY id DESC LIMIT @count", new { count }, ct);
+
+    /// <summary>Retention: deletes up to <paramref name="limit"/> of the oldest entries written before <paramref name="before"/>; returns how many.</summary>
+    public Task<int> DeleteBeforeAsync(DateTimeOffset before, int limit, CancellationToken ct) => database.ExecuteAsync(
+        "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < @before ORDER BY id LIMIT @limit)",
+        new { before = before.ToMs(), limit }, ct);
 }

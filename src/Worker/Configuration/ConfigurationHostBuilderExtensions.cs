@@ -6,7 +6,7 @@ namespace Bot.Worker.Configuration;
 
 public static class ConfigurationHostBuilderExtensions
 {
-    /// <summary>Binds every section of PRODUCT.md 4.1 and validates it when the host starts.</summary>
+    /// <summary>Binds every section of PRODUCT.md 4.1 (and Retention) and validates it when the host starts.</summary>
     public static IHostApplicationBuilder AddBotOptions(this IHostApplicationBuilder builder)
     {
         Add<TelegramOptions, TelegramOptionsValidator>(builder, TelegramOptions.Section);
@@ -14,6 +14,7 @@ public static class ConfigurationHostBuilderExtensions
         Add<BotOptions, BotOptionsValidator>(builder, BotOptions.Section);
         Add<TemplatesOptions, TemplatesOptionsValidator>(builder, TemplatesOptions.Section);
         Add<DeliveryOptions, DeliveryOptionsValidator>(builder, DeliveryOptions.Section);
+        Add<RetentionOptions, RetentionOptionsValidator>(builder, RetentionOptions.Section);
         return builder;
     }
 

@@ -41,6 +41,15 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
         return inserted;
     }
 
+    /// <summary>
+    /// Retention: deletes up to <paramref name="limit"/> rows that reached a final state (sent, blocked,
+    /// failed, expired) before <paramref name="finishedBefore"/>; returns how many. Queued rows are never touched.
+    /// </summary>
+    public Task<int> DeleteFinishedBeforeAsync(DateTimeOffset finishedBefore, int limit, CancellationToken ct) => database.ExecuteAsync("""
+        DELETE FROM outbox WHERE id IN (
+            SELECT id FROM outbox WHERE state IN ('sent', 'blocked', 'failed', 'expired') AND updated_at < @before LIMIT @limit)
+        """, new { before = finishedBefore.ToMs(), limit }, ct);
+
     private static IEnumerable<object> ToRows(OutgoingMessage message, long now)
     {
         var parts = MessageSplitter.Split(message.Html);

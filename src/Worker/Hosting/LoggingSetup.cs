@@ -1,14 +1,17 @@
+using System.Globalization;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 namespace Bot.Worker.Hosting;
 
 /// <summary>
 /// Serilog sinks: the console (stderr in console mode, so stdout is the conversation) and a rolling
-/// file (Logging:File:Path, default data/logs/bot-.log; empty turns it off). Levels come from the
+/// file (Logging:File:Path, default data/logs/bot-.log; empty turns it off), as text or compact JSON (Logging:Format). Levels come from the
 /// standard Logging:LogLevel section (Default and namespace prefixes). Every event passes the token redactor first.
 /// </summary>
 internal static class LoggingSetup
@@ -19,13 +22,19 @@ internal static class LoggingSetup
     {
         var token = configuration[$"{TelegramOptions.Section}:Token"] ?? "";
         var consoleMode = token.Length == 0;
-        var sinks = new LoggerConfiguration().MinimumLevel.Verbose()
-            .WriteTo.Console(outputTemplate: Template, standardErrorFromLevel: consoleMode ? LogEventLevel.Verbose : null, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        var json = IsJson(configuration);
+        var toStderr = consoleMode ? LogEventLevel.Verbose : (LogEventLevel?)null;
+        var sinks = new LoggerConfiguration().MinimumLevel.Verbose();
+        sinks = json
+            ? sinks.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: toStderr)
+            : sinks.WriteTo.Console(outputTemplate: Template, standardErrorFromLevel: toStderr, formatProvider: CultureInfo.InvariantCulture);
         var file = configuration["Logging:File:Path"] ?? "data/logs/bot-.log";
         if (file.Length > 0)
         {
-            sinks = sinks.WriteTo.File(paths.Resolve(file), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} " + Template,
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            sinks = json
+                ? sinks.WriteTo.File(new CompactJsonFormatter(), paths.Resolve(file), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
+                : sinks.WriteTo.File(paths.Resolve(file), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} " + Template,
+                    rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, formatProvider: CultureInfo.InvariantCulture);
         }
         if (extraSink is not null)
         {
@@ -49,6 +58,17 @@ internal static class LoggingSetup
             .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), [.. Secrets(token), .. DatabasePassword(configuration)]))
             .CreateLogger();
     }
+
+    /// <summary>
+    /// Logging:Format: <c>text</c> (default, for people) or <c>json</c> (Serilog's compact JSON, one event a
+    /// line, for log shippers). Anything else is refused, naming the key.
+    /// </summary>
+    public static bool IsJson(IConfiguration configuration) => configuration["Logging:Format"]?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "text" => false,
+        "json" => true,
+        var other => throw new StartupException($"Logging:Format '{other}' is not known: use text or json"),
+    };
 
     // The host logs a failed start with a stack trace; Program prints the one line that matters.
     private static bool IsHostReportOfStartupFailure(LogEvent e) =>

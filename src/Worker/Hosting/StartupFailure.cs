@@ -26,8 +26,17 @@ public static partial class StartupFailure
         const string marker = "with the error: '";
         var start = failure.IndexOf(marker, StringComparison.Ordinal);
         var message = start < 0 ? failure : failure[(start + marker.Length)..].TrimEnd('.', '\'');
+        // The options source generator drops a [Range]'s ErrorMessage and says
+        // "MaxAttempts: The field DeliveryOptions.MaxAttempts must be between 1 and 100.": name the key instead.
+        if (GeneratedRange().Match(message) is { Success: true } range)
+        {
+            return $"{range.Groups["section"].Value}:{range.Groups["key"].Value} {range.Groups["rule"].Value}";
+        }
         return MemberPrefix().Replace(message, "");
     }
+
+    [GeneratedRegex(@"^[A-Za-z]+: The field (?<section>[A-Za-z]+)Options\.(?<key>[A-Za-z]+) (?<rule>.+?)\.?$")]
+    private static partial Regex GeneratedRange();
 
     [GeneratedRegex(@"^[A-Za-z]+: (?=[A-Za-z]+:[A-Za-z])")]
     private static partial Regex MemberPrefix();

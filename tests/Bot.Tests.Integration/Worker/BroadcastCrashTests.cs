@@ -9,7 +9,7 @@ namespace Bot.Tests.Integration.Worker;
 /// <summary>A broadcast to 2,000 subscribers; the worker process is killed (-9) at about 40 % and restarted.</summary>
 public abstract class BroadcastCrashTests(StorageProvider provider, ITestOutputHelper output)
 {
-    private const int Subscribers = 2000;
+    internal const int Subscribers = 2000;
     private const int MaxParallelSends = 8;
 
     [Fact]
@@ -50,7 +50,7 @@ public abstract class BroadcastCrashTests(StorageProvider provider, ITestOutputH
     }
 
     /// <summary>2,000 subscribers of tips and an approved campaign run, as the worker left them before it was restarted.</summary>
-    private static Task SeedAsync(IDatabase database) => database.InTransactionAsync(async ct =>
+    internal static Task SeedAsync(IDatabase database) => database.InTransactionAsync(async ct =>
     {
         var chats = Enumerable.Range(0, Subscribers).Select(i => new { Id = 600_000L + i, Language = (i % 3) switch { 0 => "zh-Hans", 1 => "zh-Hant", _ => "en" } }).ToList();
         await database.ExecuteAsync("INSERT INTO chats (chat_id, kind, user_id, first_name, language, status, status_at, created_at, updated_at) VALUES (@Id, 'private', @Id, 'User', @Language, 'active', 0, 0, 0)", chats, ct);
