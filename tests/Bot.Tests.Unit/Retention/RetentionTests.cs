@@ -29,7 +29,7 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
     public async Task Deletes_finished_outbox_rows_and_audit_entries_older_than_the_settings_and_keeps_the_rest()
     {
         var outbox = new OutboxStore(Db, _clock, new DispatchSignal());
-        var delivery = new OutboxDeliveryStore(Db, _clock);
+        var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
         var audit = new AuditStore(Db, _clock);
         var subscriptions = new SubscriptionStore(Db, _clock);
         var occurrences = new OccurrenceStore(Db, _clock);
@@ -72,7 +72,7 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
         var outbox = new OutboxStore(Db, _clock, new DispatchSignal());
         var audit = new AuditStore(Db, _clock);
         var sent = await EnqueueAsync(outbox, "old", 3);
-        await new OutboxDeliveryStore(Db, _clock).MarkSentBatchAsync([.. sent.Select(id => (id, 1))], CancellationToken.None);
+        await new OutboxDeliveryStore(Db, _clock, new DispatchSignal()).MarkSentBatchAsync([.. sent.Select(id => (id, 1))], CancellationToken.None);
         await audit.WriteAsync(1, "template:set", null, true, CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(5_000));
 
