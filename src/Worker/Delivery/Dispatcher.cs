@@ -83,7 +83,11 @@ internal sealed partial class Dispatcher(
 
     private async Task<DateTimeOffset?> PassAsync(CancellationToken ct)
     {
+        // A chat passed over in this pass (busy, or its gap not over) gets none of its later rows in it
+        // either, even if it frees up meanwhile: one chat's messages go out in order.
+        var passedOver = new HashSet<long>();
     restart:
+        passedOver.Clear();
         signal.ClearUrgent();
         ForgetCompletionsBefore(Volatile.Read(ref _completions));
         var wake = await PromoteDueAsync(ct);
@@ -115,8 +119,13 @@ internal sealed partial class Dispatcher(
                         await queue.MarkExpiredAsync(row.Id, ct);
                         continue;
                     }
+                    if (passedOver.Contains(row.ChatId))
+                    {
+                        continue;
+                    }
                     if (!gate.IsChatReady(row.ChatId, now, out var readyAt))
                     {
+                        passedOver.Add(row.ChatId);
                         wake = Earliest(wake, readyAt);
                         continue;
                     }
