@@ -77,11 +77,12 @@ public static class WorkerHost
             builder.AddTelegramTransport();
         }
         builder.AddDeadlines();
-        builder.AddCommands();
         builder.AddAwareness();
         builder.AddScamCheck();
         builder.AddReports();
         builder.AddRetention();
+        // The doors last: their hosted services (the update receiver) start once every feature has loaded.
+        builder.AddCommands();
         settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
