@@ -47,7 +47,8 @@ internal static class ScamEvaluator
         var knownHits = entities.Select(known.Find).OfType<KnownNumber>().Distinct().ToList();
         var score = hits.Sum(h => h.Weight);
         var level = knownHits.Any(k => k.Kind == KnownNumberKind.Fraud) || score >= rules.RedAt ? ScamLevel.Red
-            : score >= rules.OrangeAt ? ScamLevel.Orange
+            : score >= rules.OrangeAt || (score > 0 && hits.Any(h => h.Weight > 0)) ? ScamLevel.Orange
+            // Green means no sign at all (or a warning's counter-sign outweighed what it mentions).
             : ScamLevel.Green;
         var ordered = hits.OrderByDescending(h => h.Weight).ToList();
         var tip = ordered.FirstOrDefault(h => h.Weight > 0)?.Tip;
