@@ -1,0 +1,75 @@
+using Bot.FakeTelegram;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Bench;
+
+/// <summary>
+/// What /metrics and the instruments cost: dispatcher throughput with Web:Enabled=false (no server, nothing
+/// listening to the instruments) against Web:Enabled=true with a scraper reading /metrics every second,
+/// in the same run, rounds interleaved, the median of each.
+/// </summary>
+internal static class MetricsBenchmark
+{
+    public static async Task<(double Off, double On, int Scrapes)> RunAsync(int messages, int rounds, BenchStorage storage)
+    {
+        var off = new List<double>();
+        var on = new List<double>();
+        var scrapes = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            off.Add(await OneAsync(messages, storage, round, web: false, () => { }));
+            on.Add(await OneAsync(messages, storage, round, web: true, () => Interlocked.Increment(ref scrapes)));
+        }
+        return (Median(off), Median(on), scrapes);
+    }
+
+    private static async Task<double> OneAsync(int messages, BenchStorage storage, int round, bool web, Action scraped)
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        var directory = Path.Combine(Path.GetTempPath(), "bot-bench-" + Guid.NewGuid().ToString("N"));
+        await using var worker = await BenchWorker.StartAsync(server, globalRatePerSecond: 0, perChatIntervalMs: 0, directory, storage,
+            ("Web:Enabled", web ? "true" : "false"));
+        await DispatchBenchmark.DispatchAsync(server, worker, 200, $"warm{round}");
+        using var stop = new CancellationTokenSource();
+        var scraper = web ? ScrapeEverySecondAsync(Address(worker.Services), scraped, stop.Token) : Task.CompletedTask;
+        var rate = await DispatchBenchmark.DispatchAsync(server, worker, messages, $"run{round}");
+        await stop.CancelAsync();
+        await scraper;
+        return rate;
+    }
+
+    private static async Task ScrapeEverySecondAsync(Uri address, Action scraped, CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            do
+            {
+                var text = await http.GetStringAsync(new Uri(address, "/metrics"), ct);
+                if (!text.Contains("bot_outbox_sent_total", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("/metrics has no bot_outbox_sent_total");
+                }
+                scraped();
+            }
+            while (await timer.WaitForNextTickAsync(ct));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The measured dispatch is over.
+        }
+    }
+
+    private static Uri Address(IServiceProvider services) =>
+        new(services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
