@@ -52,6 +52,9 @@ internal sealed class BenchWorker : IAsyncDisposable
         c["Delivery:PerChatIntervalMs"] = perChatIntervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         c["Bot:DeadlinesFile"] = Path.Combine(directory, "none.yaml");
         c["Bot:CampaignsFile"] = Path.Combine(directory, "none.yaml");
+        // No HTTP unless a benchmark turns it on (the metrics benchmark does, on any free port).
+        c["Web:Enabled"] = "false";
+        c["Web:Urls"] = "http://127.0.0.1:0";
         storage?.Apply(c, directory);
         return settings;
     }

@@ -37,7 +37,7 @@ internal static class DispatchBenchmark
         return messages / watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> DispatchAsync(FakeBotApiServer server, BenchWorker worker, int messages, string prefix)
+    internal static async Task<double> DispatchAsync(FakeBotApiServer server, BenchWorker worker, int messages, string prefix)
     {
         var before = server.SentCount;
         var rows = Enumerable.Range(0, messages)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|pacing|render|reminders|broadcast|idle|scam|all] [--provider sqlite|postgres|both]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|scam|all] [--provider sqlite|postgres|both]
 var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var providers = BenchStorage.Parse(args);
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -19,6 +19,23 @@ if (which is "dispatch" or "all")
         Console.WriteLine(string.Create(culture, $"  plain SendMessage loop : {baseline,8:F0} msg/s (baseline)"));
         Console.WriteLine(string.Create(culture, $"  dispatcher (outbox)    : {dispatcher,8:F0} msg/s"));
         Console.WriteLine(string.Create(culture, $"  ratio                  : {dispatcher / baseline,8:F2}x   (goal >= 0.80x)"));
+    }
+}
+
+if (which is "metrics" or "all")
+{
+    // Long enough for about 5 scrapes per measured run: a 1 s run swings by +-15 % on this machine.
+    const int messages = 20_000;
+    const int rounds = 5;
+    foreach (var provider in providers)
+    {
+        await using var storage = await BenchStorage.CreateAsync(provider);
+        var (off, on, scrapes, each) = await MetricsBenchmark.RunAsync(messages, rounds, storage);
+        Console.WriteLine(string.Create(culture, $"metrics: dispatch of {messages} messages, rate limits off, {storage.Name}, median of {rounds} interleaved rounds"));
+        Console.WriteLine(string.Create(culture, $"  Web:Enabled=false (no listener) : {off,8:F0} msg/s (baseline)"));
+        Console.WriteLine(string.Create(culture, $"  Web:Enabled=true, /metrics 1/s : {on,8:F0} msg/s ({scrapes} scrapes)"));
+        Console.WriteLine(string.Create(culture, $"  ratio                           : {on / off,8:F3}x   (goal >= 0.95x)"));
+        Console.WriteLine($"  each round, off/on msg/s        : {each}");
     }
 }
 

@@ -23,7 +23,7 @@ internal static class RenderBenchmark
         var sandbox = new TemplateSandbox();
         var labels = new Labels(Options.Create(new TemplatesOptions { Directory = Repo.Templates }), Options.Create(new BotOptions()), new ContentPaths(Repo.Root));
         labels.Load();
-        var renderer = new MessageRenderer(catalog, sandbox, new BotProfile(labels, Options.Create(new BotOptions())), TimeProvider.System, NullLogger<MessageRenderer>.Instance);
+        var renderer = new MessageRenderer(catalog, sandbox, new BotProfile(labels, Options.Create(new BotOptions())), TimeProvider.System, PlainMeterFactory.Metrics(TimeProvider.System), NullLogger<MessageRenderer>.Instance);
         var source = catalog.ReadShippedFiles().Single(f => f.Key == new TemplateKey(name, language)).Source;
         var template = Scriban.Template.Parse(source);
         catalog.SetLive(new TemplateKey(name, language), 1, template, isShipped: true);

@@ -6,7 +6,7 @@ namespace Bot.Worker.Configuration;
 
 public static class ConfigurationHostBuilderExtensions
 {
-    /// <summary>Binds every section of PRODUCT.md 4.1 (and Retention) and validates it when the host starts.</summary>
+    /// <summary>Binds every section of PRODUCT.md 4.1 (and Retention, Web) and validates it when the host starts.</summary>
     public static IHostApplicationBuilder AddBotOptions(this IHostApplicationBuilder builder)
     {
         Add<TelegramOptions, TelegramOptionsValidator>(builder, TelegramOptions.Section);
@@ -15,6 +15,7 @@ public static class ConfigurationHostBuilderExtensions
         Add<TemplatesOptions, TemplatesOptionsValidator>(builder, TemplatesOptions.Section);
         Add<DeliveryOptions, DeliveryOptionsValidator>(builder, DeliveryOptions.Section);
         Add<RetentionOptions, RetentionOptionsValidator>(builder, RetentionOptions.Section);
+        Add<WebOptions, WebOptionsValidator>(builder, WebOptions.Section);
         return builder;
     }
 

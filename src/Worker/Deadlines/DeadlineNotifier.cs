@@ -16,7 +16,7 @@ internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recip
     public async Task RemindAsync(Occurrence o, DeadlineDefinition d, StepRow step, bool late, long? onlyUser, IReadOnlySet<long> snoozed, CancellationToken ct)
     {
         var chats = onlyUser is { } user ? [user] : (await TeamChatsAsync(o.TeamId, ct)).Where(c => !snoozed.Contains(c)).ToList();
-        var key = $"dl:{o.Id}:{step.Step}@{step.FireAt.ToString(CultureInfo.InvariantCulture)}";
+        var key = ReminderKey.Format(o.Id, step.Step, step.FireAt);
         await SendAsync(o, chats, d.Template, key, "reminded", step.Step, MessagePriority.Reminder, withButtons: true, to => new
         {
             Deadline = view.Deadline(o, to),

@@ -1,4 +1,5 @@
 using Bot.Worker.Configuration;
+using Bot.Worker.Hosting;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ internal sealed partial class DeliveryAttempt(
     SendGate gate,
     IBlockedChatHandler blockedChats,
     IOptions<DeliveryOptions> options,
+    BotMetrics metrics,
     TimeProvider clock,
     ILogger<DeliveryAttempt> logger)
 {
@@ -41,10 +43,12 @@ internal sealed partial class DeliveryAttempt(
             // A bug, not the network: trying again would fail the same way.
             LogBug(ex, row.IdemKey, row.ChatId);
             await queue.MarkFinalAsync(row.Id, DeliveryState.Failed, ex.GetType().Name + ": " + ex.Message, ct);
+            metrics.Failed(DeliveryState.Failed);
             return Task.CompletedTask;
         }
         if (result.Outcome == SendOutcome.Sent)
         {
+            metrics.Sent(row.Priority, row.IdemKey);
             return sent.RecordAsync(row.Id, result.MessageId ?? 0);
         }
         await RecordAsync(row, result, ct);
@@ -66,6 +70,7 @@ internal sealed partial class DeliveryAttempt(
             case SendOutcome.RateLimited:
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(5);
                 gate.Pause(wait);
+                metrics.Throttled();
                 LogRateLimited(wait.TotalSeconds, row.ChatId);
                 await queue.MarkDeferredAsync(row.Id, clock.GetUtcNow() + wait, countsAsAttempt: false, $"429 retry after {wait.TotalSeconds:0}s", ct);
                 break;
@@ -73,6 +78,7 @@ internal sealed partial class DeliveryAttempt(
                 // This row is still pending: blocking the chat stops it with the rest, in one transaction.
                 var stopped = await blockedChats.OnChatBlockedAsync(row.ChatId, result.Error ?? "blocked", ct);
                 await queue.MarkFinalAsync(row.Id, DeliveryState.Blocked, result.Error, ct);
+                metrics.Failed(DeliveryState.Blocked);
                 LogChatBlocked(row.ChatId, result.Error, stopped);
                 break;
             case SendOutcome.BadHtml when !row.PlainText:
@@ -87,6 +93,7 @@ internal sealed partial class DeliveryAttempt(
             default:
                 LogFailed(row.IdemKey, row.ChatId, row.Attempts + 1, result.Error);
                 await queue.MarkFinalAsync(row.Id, DeliveryState.Failed, result.Error, ct);
+                metrics.Failed(DeliveryState.Failed);
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Bot.Worker.Configuration;
+using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,8 @@ internal sealed partial class Dispatcher(
     StorageOutage outage,
     IOptions<DeliveryOptions> options,
     TimeProvider clock,
-    ILogger<Dispatcher> logger) : BackgroundService
+    ILogger<Dispatcher> logger,
+    BotMetrics metrics) : BackgroundService
 {
     private const int PageSize = 64;
     private static readonly TimeSpan SafetyPoll = TimeSpan.FromMinutes(1);
@@ -117,6 +119,7 @@ internal sealed partial class Dispatcher(
                     if (row.ExpiresAt is { } expires && expires <= now.ToMs())
                     {
                         await queue.MarkExpiredAsync(row.Id, ct);
+                        metrics.Failed(DeliveryState.Expired);
                         continue;
                     }
                     if (passedOver.Contains(row.ChatId))

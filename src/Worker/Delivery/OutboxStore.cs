@@ -50,6 +50,11 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
             SELECT id FROM outbox WHERE state IN ('sent', 'blocked', 'failed', 'expired') AND updated_at < @before LIMIT @limit)
         """, new { before = finishedBefore.ToMs(), limit }, ct);
 
+    /// <summary>Rows waiting to be sent (pending or deferred); both are counted from their partial indexes.</summary>
+    public Task<long> CountQueuedAsync(CancellationToken ct) => database.ScalarAsync<long>("""
+        SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending') + (SELECT COUNT(*) FROM outbox WHERE state = 'deferred')
+        """, null, ct);
+
     private static IEnumerable<object> ToRows(OutgoingMessage message, long now)
     {
         var parts = MessageSplitter.Split(message.Html);

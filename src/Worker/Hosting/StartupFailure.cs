@@ -15,6 +15,8 @@ public static partial class StartupFailure
         OptionsValidationException validation => string.Join("; ", validation.Failures.Select(Clean)),
         AggregateException aggregate when aggregate.InnerExceptions.All(e => Describe(e) is not null) =>
             string.Join("; ", aggregate.InnerExceptions.Select(e => Describe(e)!)),
+        // Kestrel's own bind, should the port be taken between WebPortCheck's probe and the real bind.
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } io => $"Web:Urls: {io.Message}",
         InvalidOperationException { Message: var m } when m.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => m,
         _ => null,
     };

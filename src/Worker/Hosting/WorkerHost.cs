@@ -11,6 +11,8 @@ using Bot.Worker.Storage;
 using Bot.Worker.Telegram;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
+using Bot.Worker.Web;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,11 +31,13 @@ public static class WorkerHost
     /// Configuration: config/appsettings.json, config/appsettings.{Environment}.json, environment
     /// variables (Section__Key), the command line (--Section:Key=value), then <paramref name="settings"/>.
     /// </summary>
-    public static HostApplicationBuilder CreateBuilder(string[] args, WorkerHostSettings? settings = null)
+    public static WebApplicationBuilder CreateBuilder(string[] args, WorkerHostSettings? settings = null)
     {
         settings ??= new WorkerHostSettings();
         var contentRoot = settings.ContentRoot ?? ContentPaths.Locate();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        // The empty web builder adds no configuration source, logger or server of its own: the layering
+        // below stays exactly as it was for the plain host, and AddWeb chooses Kestrel or no server.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = contentRoot,
@@ -64,6 +68,7 @@ public static class WorkerHost
 
         builder.AddBotOptions();
         var quartzStore = builder.AddStorage(paths);
+        builder.AddWeb();
         builder.AddTemplating();
         builder.AddScheduling(quartzStore, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs,
             RetentionHostBuilderExtensions.AddRetentionJobs);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Worker.Hosting;
 using Microsoft.Extensions.Logging;
 using Scriban.Runtime;
 
@@ -9,13 +10,14 @@ namespace Bot.Worker.Templating;
 /// the reader's zone) to the template's own values and renders the live version in the sandbox. If
 /// an admin's version fails for this recipient, the shipped version is used and the failure logged.
 /// </summary>
-internal sealed partial class MessageRenderer(TemplateCatalog catalog, TemplateSandbox sandbox, BotProfile bot, TimeProvider clock, ILogger<MessageRenderer> logger)
+internal sealed partial class MessageRenderer(TemplateCatalog catalog, TemplateSandbox sandbox, BotProfile bot, TimeProvider clock, BotMetrics metrics, ILogger<MessageRenderer> logger)
 {
     public string Render(string template, Recipient to, object? values = null) => RenderVersioned(template, to, values).Html;
 
     /// <summary>Renders and says which version of the template the recipient saw (evidence for deadlines).</summary>
     public (string Html, int Version) RenderVersioned(string template, Recipient to, object? values = null)
     {
+        var started = BotMetrics.RenderStarted();
         var compiled = catalog.Get(template, to.Language);
         var model = Model(to, values);
         try
@@ -26,6 +28,10 @@ internal sealed partial class MessageRenderer(TemplateCatalog catalog, TemplateS
         {
             LogFellBack(ex, compiled.Key.ToString(), compiled.Version);
             return (sandbox.Render(shipped.Template, model).Trim(), 0);
+        }
+        finally
+        {
+            metrics.RenderEnded(started);
         }
     }
 

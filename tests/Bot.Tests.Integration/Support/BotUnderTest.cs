@@ -4,6 +4,9 @@ using Bot.Worker.Delivery;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Dapper;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -44,7 +47,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
         var storage = provider == StorageProvider.Sqlite ? null : await TestStorage.CreateAsync(provider, directory);
         storage?.Apply(settings.Configuration);
         configure?.Invoke(settings);
-        var host = WorkerHost.CreateBuilder([], settings).Build();
+        IHost host = WorkerHost.CreateBuilder([], settings).Build();
         try
         {
             await host.StartAsync();
@@ -75,8 +78,13 @@ internal sealed class BotUnderTest : IAsyncDisposable
         c["Delivery:GlobalRatePerSecond"] = "0";
         c["Delivery:PerChatIntervalMs"] = "0";
         c["Delivery:GroupMessagesPerMinute"] = "0";
+        // Any free port: tests run side by side, and a developer's worker may hold 8080.
+        c["Web:Urls"] = "http://127.0.0.1:0";
         return settings;
     }
+
+    /// <summary>Where the worker's HTTP server listens (the port Kestrel picked), such as http://127.0.0.1:41234.</summary>
+    public Uri WebAddress => new(_host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 

@@ -77,6 +77,8 @@ internal sealed class WorkerProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
         info.Environment["DOTNET_NOLOGO"] = "1";
+        // Any free port unless a test says otherwise (the command line wins over the environment).
+        info.Environment["Web__Urls"] = "http://127.0.0.1:0";
         return new WorkerProcess(Process.Start(info)!);
     }
 

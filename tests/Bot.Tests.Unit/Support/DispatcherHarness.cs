@@ -27,8 +27,8 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _sent = new SentRecorder(queue, outage);
         var gate = new SendGate(Options.Create(options), clock);
         Outbox = new OutboxStore(db.Database, clock, _signal);
-        var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), clock, Log);
-        _dispatcher = new Dispatcher(queue, gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
+        var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), PlainMeterFactory.Metrics(clock), clock, Log);
+        _dispatcher = new Dispatcher(queue, gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance, PlainMeterFactory.Metrics(clock));
         _dispatcher.Idle += _ => _idle.TrySetResult();
     }
 

@@ -19,7 +19,7 @@ internal sealed class TemplatingFixture
         var labels = new Labels(Options.Create(new TemplatesOptions()), Options.Create(new BotOptions()), paths);
         labels.Load();
         var bot = new BotProfile(labels, Options.Create(new BotOptions())) { Identity = new(1, "Anti-Fraud Reminder Bot", "antifraud_bot") };
-        Renderer = new MessageRenderer(Catalog, Sandbox, bot, Clock, NullLogger<MessageRenderer>.Instance);
+        Renderer = new MessageRenderer(Catalog, Sandbox, bot, Clock, PlainMeterFactory.Metrics(Clock), NullLogger<MessageRenderer>.Instance);
         Validator = new TemplateValidator(Kinds, Sandbox, Renderer);
     }
 

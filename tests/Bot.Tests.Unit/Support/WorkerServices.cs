@@ -44,6 +44,7 @@ internal sealed class WorkerServices : IAsyncDisposable
         settings.Configuration["Bot:DeadlinesFile"] = Path.Combine(directory, "deadlines.yaml");
         settings.Configuration["Logging:File:Path"] = "";
         settings.Configuration["Logging:LogLevel:Default"] = "Warning";
+        settings.Configuration["Web:Enabled"] = "false";
         settings.ConfigureServices = collection =>
         {
             collection.AddSingleton<IStepScheduler, RecordingStepScheduler>();

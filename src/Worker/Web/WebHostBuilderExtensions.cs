@@ -1,0 +1,52 @@
+using Bot.Worker.Configuration;
+using Bot.Worker.Delivery;
+using Bot.Worker.Hosting;
+using Bot.Worker.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using Quartz.Diagnostics;
+
+namespace Bot.Worker.Web;
+
+public static class WebHostBuilderExtensions
+{
+    /// <summary>
+    /// The bot's instruments, and with Web:Enabled (the default) Kestrel on Web:Urls serving
+    /// <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> (Prometheus text of the "Bot" and Quartz meters).
+    /// With Web:Enabled=false no port is opened and nothing collects the instruments.
+    /// </summary>
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<PingStore>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var metrics = ActivatorUtilities.CreateInstance<BotMetrics>(sp);
+            metrics.CountPendingWith(sp.GetRequiredService<OutboxStore>().CountQueuedAsync);
+            return metrics;
+        });
+        var web = new WebOptions();
+        builder.Configuration.GetSection(WebOptions.Section).Bind(web);
+        if (!web.Enabled)
+        {
+            builder.Services.AddSingleton<IServer, NoServer>();
+            return builder;
+        }
+        builder.Services.AddHostedService<WebPortCheck>();
+        builder.WebHost.UseKestrelCore();
+        // A malformed list is refused by the options validation, which runs before the server starts.
+        builder.WebHost.UseUrls([.. web.UrlList]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(BotMetrics.MeterName, QuartzInstrumentation.MeterName)
+            .AddPrometheusExporter());
+        builder.Services.AddSingleton<IStartupFilter, WebEndpoints>();
+        return builder;
+    }
+}
