@@ -14,6 +14,7 @@ public static class ConfigurationHostBuilderExtensions
         Add<BotOptions, BotOptionsValidator>(builder, BotOptions.Section);
         Add<TemplatesOptions, TemplatesOptionsValidator>(builder, TemplatesOptions.Section);
         Add<DeliveryOptions, DeliveryOptionsValidator>(builder, DeliveryOptions.Section);
+        Add<ClusterOptions, ClusterOptionsValidator>(builder, ClusterOptions.Section);
         return builder;
     }
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Bot.Worker.Cluster;
 using Bot.Worker.Configuration;
 using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
@@ -11,8 +13,13 @@ namespace Bot.Worker.Delivery;
 /// Drains the outbox by priority, then age. Sleeps until a row is enqueued, a send completes, a
 /// chat's gap or a deferred row falls due; never polls in a loop. Sends to different chats run in
 /// parallel (Delivery:MaxParallelSends); one chat gets one message at a time, in order.
+/// Runs only while this node leads (one dispatcher per bot keeps the global send budget). Each row is
+/// claimed ('sending', with this node) before it is sent; a term starts by putting the rows an earlier
+/// term or a crashed process left in flight back to pending: they are the only ones sent twice.
 /// </summary>
 internal sealed partial class Dispatcher(
+    ILeadership leadership,
+    IClusterSignals cluster,
     OutboxDeliveryStore queue,
     SendGate gate,
     DispatchSignal signal,
@@ -32,6 +39,19 @@ internal sealed partial class Dispatcher(
     private long _completions;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelSends);
     private readonly CancellationTokenSource _sends = new();
+    // Rows claimed by an attempt that could not record its result: back to pending at the next pass.
+    private readonly ConcurrentQueue<long> _unclaimed = new();
+
+    /// <summary>Outbox rows enqueued on another node wake this one (if it leads).</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        cluster.Subscribe(ClusterChange.Outbox, (payload, _) =>
+        {
+            signal.Notify(int.TryParse(payload, CultureInfo.InvariantCulture, out var priority) ? (MessagePriority)priority : null);
+            return Task.CompletedTask;
+        });
+        return base.StartAsync(cancellationToken);
+    }
 
     /// <summary>Raised when nothing can be sent now and nothing is in flight, with the time of the next wake-up (tests wait on it).</summary>
     public event Action<DateTimeOffset?>? Idle;
@@ -39,15 +59,29 @@ internal sealed partial class Dispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopping = stoppingToken.Register(() => _ = CancelSendsAfterGraceAsync());
-        while (!stoppingToken.IsCancellationRequested)
+        await LeaderLoop.RunAsync(leadership, DispatchAsync, stoppingToken);
+        // Stopping: sends in flight finish and are recorded before the host goes on (and disposes the recorder).
+        await DrainInFlightAsync();
+    }
+
+    /// <summary>One term as leader; returns (or throws OperationCanceledException) when it ends.</summary>
+    private async Task DispatchAsync(CancellationToken term)
+    {
+        var released = false;
+        while (!term.IsCancellationRequested)
         {
             DateTimeOffset? wake;
             try
             {
-                wake = await PassAsync(stoppingToken);
+                if (!released)
+                {
+                    await ReleaseLeftInFlightAsync(term);
+                    released = true;
+                }
+                wake = await PassAsync(term);
                 outage.Recovered();
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (term.IsCancellationRequested)
             {
                 break;
             }
@@ -68,21 +102,33 @@ internal sealed partial class Dispatcher(
             }
             try
             {
-                await signal.WaitAsync(delay < SafetyPoll ? delay : SafetyPoll, clock, stoppingToken);
+                await signal.WaitAsync(delay < SafetyPoll ? delay : SafetyPoll, clock, term);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (term.IsCancellationRequested)
             {
                 break;
             }
         }
-        // Stopping: sends in flight finish and are recorded before the host goes on (and disposes the recorder).
-        await DrainInFlightAsync();
+    }
+
+    private async Task ReleaseLeftInFlightAsync(CancellationToken ct)
+    {
+        var released = await queue.ReleaseClaimsAsync([.. _inFlight.Keys], ct);
+        if (released.Count > 0)
+        {
+            LogReleased(released.Count, string.Join(", ", released.Select(r => r.ClaimedBy ?? "?").Distinct()));
+        }
     }
 
     private async Task<DateTimeOffset?> PassAsync(CancellationToken ct)
     {
     restart:
         signal.ClearUrgent();
+        while (_unclaimed.TryPeek(out var unclaimed))
+        {
+            await queue.ReleaseClaimAsync(unclaimed, ct);
+            _unclaimed.TryDequeue(out _);
+        }
         ForgetCompletionsBefore(Volatile.Read(ref _completions));
         var wake = await queue.PromoteDueAsync(ct);
         for (var priority = 0; priority < OutboxDeliveryStore.PriorityCount; priority++)
@@ -146,25 +192,37 @@ internal sealed partial class Dispatcher(
             return (Start.Wait, retryAt);
         }
         _inFlight[row.Id] = 0;
-        _ = RunAsync(row);
+        _ = RunAsync(row, ct);
         return (Start.Started, null);
     }
 
-    private async Task RunAsync(OutboxRow row)
+    private async Task RunAsync(OutboxRow row, CancellationToken term)
     {
+        var claimed = false;
         try
         {
             await Task.Yield();
-            await attempt.RunAsync(row, _sends.Token);
+            // Claimed under the term: a node that just lost the lease starts no new send.
+            claimed = await queue.ClaimAsync(row.Id, leadership.NodeId, term);
+            if (claimed)
+            {
+                await attempt.RunAsync(row, _sends.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!claimed && term.IsCancellationRequested)
+        {
+            // The term ended before the claim: the row stays pending for the next leader.
         }
         catch (Exception ex) when (StorageOutage.IsOutage(ex))
         {
             outage.Report(ex, "recording a send");
+            Unclaim(row.Id, claimed);
         }
         catch (Exception ex)
         {
-            // The row stays pending and is tried again on the next pass.
+            // The row goes back to pending and is tried again on the next pass.
             LogAttemptFailed(ex, row.IdemKey);
+            Unclaim(row.Id, claimed);
         }
         finally
         {
@@ -173,6 +231,14 @@ internal sealed partial class Dispatcher(
             _inFlight.TryRemove(row.Id, out _);
             _slots.Release();
             signal.Notify();
+        }
+    }
+
+    private void Unclaim(long id, bool claimed)
+    {
+        if (claimed)
+        {
+            _unclaimed.Enqueue(id);
         }
     }
 
@@ -217,6 +283,9 @@ internal sealed partial class Dispatcher(
         Restart,
         Wait,
     }
+
+    [LoggerMessage(LogLevel.Information, "Dispatcher: {Count} messages were in flight when their dispatcher ({Nodes}) stopped; sending them again")]
+    private partial void LogReleased(int count, string nodes);
 
     [LoggerMessage(LogLevel.Error, "Dispatcher pass failed; trying again in 5s")]
     private partial void LogPassFailed(Exception ex);

@@ -31,12 +31,19 @@ internal sealed partial class TemplateSync(TemplateStore store, TemplateCatalog 
         await LoadLiveAsync(ct);
     }
 
-    /// <summary>Parses the live versions into the catalog; one that no longer parses falls back to the file.</summary>
+    /// <summary>
+    /// Parses the live versions the catalog does not have yet (at start: all) into it; one that no longer
+    /// parses falls back to the file.
+    /// </summary>
     public async Task LoadLiveAsync(CancellationToken ct)
     {
         foreach (var version in await store.LiveAsync(ct))
         {
             var key = new TemplateKey(version.Name, version.Language);
+            if (catalog.LiveVersion(key) == version.Version)
+            {
+                continue;
+            }
             var template = Scriban.Template.Parse(version.Source, $"{key}.v{version.Version}");
             if (!template.HasErrors)
             {

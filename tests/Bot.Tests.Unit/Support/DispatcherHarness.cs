@@ -26,9 +26,10 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         var outage = new Bot.Worker.Storage.StorageOutage(clock, NullLogger<Bot.Worker.Storage.StorageOutage>.Instance);
         _sent = new SentRecorder(queue, outage);
         var gate = new SendGate(Options.Create(options), clock);
-        Outbox = new OutboxStore(db.Database, clock, _signal);
+        var node = new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"));
+        Outbox = new OutboxStore(db.Database, clock, _signal, node, new Bot.Worker.Cluster.SingleNodeSignals());
         var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), clock, Log);
-        _dispatcher = new Dispatcher(queue, gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
+        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
         _dispatcher.Idle += _ => _idle.TrySetResult();
     }
 
