@@ -1,3 +1,4 @@
+using Bot.Worker.Storage;
 using Medallion.Threading.Postgres;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace Bot.Worker.Cluster;
 /// stopped sending before the outbox rows it had in flight are released. Wall-clock time, not the
 /// injected TimeProvider: these delays race real connections, not the bot's schedule.
 /// </summary>
-internal sealed partial class LeaderLease(string connectionString, ClusterNode node, ILogger<LeaderLease> logger)
+internal sealed partial class LeaderLease(string connectionString, ClusterNode node, StorageOutage outage, ILogger<LeaderLease> logger)
     : BackgroundService, ILeadership
 {
     public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
@@ -57,10 +58,16 @@ internal sealed partial class LeaderLease(string connectionString, ClusterNode n
             {
                 handle = await lease.TryAcquireAsync(TimeSpan.Zero, stoppingToken);
                 failing = false;
+                outage.Recovered();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && StorageOutage.IsOutage(ex))
+            {
+                outage.Report(ex, "trying the leader lease");
+                handle = null;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -111,7 +118,8 @@ internal sealed partial class LeaderLease(string connectionString, ClusterNode n
     {
         try
         {
-            await handle.DisposeAsync();
+            // Bounded: a release stuck on a dead connection must not hold up shutdown (the lock dies with the connection).
+            await handle.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(2));
         }
         catch (Exception ex)
         {
@@ -143,7 +151,7 @@ internal sealed partial class LeaderLease(string connectionString, ClusterNode n
     [LoggerMessage(LogLevel.Warning, "Cluster: node {Node} lost the leader lease; polling and sending stopped")]
     private partial void LogLost(string node);
 
-    [LoggerMessage(LogLevel.Debug, "Cluster: releasing the leader lease failed (its connection is gone)")]
+    [LoggerMessage(LogLevel.Debug, "Cluster: releasing the leader lease failed or took too long (it ends with its connection)")]
     private partial void LogReleaseFailed(Exception ex);
 
     [LoggerMessage(LogLevel.Debug, "Cluster: trying the leader lease failed; trying again")]

@@ -23,21 +23,31 @@ internal static class LeaderLoop
             {
                 return;
             }
+            if (term == stoppingToken)
+            {
+                // Always the leader: the work runs once, for the host's life.
+                try
+                {
+                    await work(term);
+                }
+                catch (OperationCanceledException) when (term.IsCancellationRequested)
+                {
+                    // Stopping.
+                }
+                return;
+            }
+            // The term, or this service's own stop (the lease is stopped after the services that use it).
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(term, stoppingToken);
             try
             {
-                await work(term);
+                await work(both.Token);
             }
-            catch (OperationCanceledException) when (term.IsCancellationRequested)
+            catch (OperationCanceledException) when (both.IsCancellationRequested)
             {
                 // Lost the lease (or stopping): wait for the next term.
             }
-            if (term == stoppingToken)
-            {
-                // Always the leader: the work ended on its own.
-                return;
-            }
             // Work that ends on its own (menus registered) runs once per term.
-            await term.WhenCancelledAsync();
+            await both.Token.WhenCancelledAsync();
         }
     }
 }

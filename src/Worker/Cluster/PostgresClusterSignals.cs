@@ -13,7 +13,7 @@ namespace Bot.Worker.Cluster;
 /// payload, because a notification sent while the connection was down is lost.
 /// </summary>
 internal sealed partial class PostgresClusterSignals(
-    ClusterSignalStore store, string connectionString, ClusterNode node, ILogger<PostgresClusterSignals> logger) : BackgroundService, IClusterSignals
+    ClusterSignalStore store, string connectionString, ClusterNode node, StorageOutage outage, ILogger<PostgresClusterSignals> logger) : BackgroundService, IClusterSignals
 {
     private static readonly TimeSpan ReconnectEvery = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<ClusterChange, ConcurrentBag<Func<string, CancellationToken, Task>>> _handlers = new();
@@ -55,14 +55,22 @@ internal sealed partial class PostgresClusterSignals(
                 }
                 first = false;
                 failing = false;
-                while (true)
+                // A timeout rather than the token: cancelling a wait would cost a cancel request to the server at shutdown.
+                while (!stoppingToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    await connection.WaitAsync(500, CancellationToken.None);
                 }
+                break;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception ex) when (StorageOutage.IsOutage(ex))
+            {
+                outage.Report(ex, "listening for changes from other nodes");
+                failing = true;
+                first = false;
             }
             catch (Exception ex)
             {
@@ -116,7 +124,7 @@ internal sealed partial class PostgresClusterSignals(
         {
             if (StorageOutage.IsOutage(ex))
             {
-                LogHandlerOutage(change);
+                outage.Report(ex, $"reloading after a change on another node ({change})");
             }
             else
             {
@@ -137,9 +145,6 @@ internal sealed partial class PostgresClusterSignals(
 
     [LoggerMessage(LogLevel.Information, "Cluster: listening for changes again; reloading what may have been missed")]
     private partial void LogReconnected();
-
-    [LoggerMessage(LogLevel.Warning, "Cluster: handling {Change} from another node failed: the database is away")]
-    private partial void LogHandlerOutage(ClusterChange change);
 
     [LoggerMessage(LogLevel.Error, "Cluster: handling {Change} from another node failed")]
     private partial void LogHandlerFailed(Exception ex, ClusterChange change);

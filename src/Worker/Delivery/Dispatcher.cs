@@ -21,6 +21,7 @@ internal sealed partial class Dispatcher(
     ILeadership leadership,
     IClusterSignals cluster,
     OutboxDeliveryStore queue,
+    OutboxClaims claims,
     SendGate gate,
     DispatchSignal signal,
     DeliveryAttempt attempt,
@@ -202,16 +203,16 @@ internal sealed partial class Dispatcher(
         try
         {
             await Task.Yield();
-            // Claimed under the term: a node that just lost the lease starts no new send.
-            claimed = await queue.ClaimAsync(row.Id, leadership.NodeId, term);
-            if (claimed)
+            claimed = await claims.ClaimAsync(row.Id);
+            if (claimed && term.IsCancellationRequested)
+            {
+                // The lease was lost meanwhile: a node that no longer leads starts no new send.
+                Unclaim(row.Id, claimed);
+            }
+            else if (claimed)
             {
                 await attempt.RunAsync(row, _sends.Token);
             }
-        }
-        catch (OperationCanceledException) when (!claimed && term.IsCancellationRequested)
-        {
-            // The term ended before the claim: the row stays pending for the next leader.
         }
         catch (Exception ex) when (StorageOutage.IsOutage(ex))
         {

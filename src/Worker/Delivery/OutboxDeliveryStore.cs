@@ -13,14 +13,18 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         ORDER BY id LIMIT @limit
         """, new { priority, afterId, limit }, ct);
 
-    /// <summary>Marks a pending row as in flight on <paramref name="node"/>; false if it is not pending any more.</summary>
-    public async Task<bool> ClaimAsync(long id, string node, CancellationToken ct)
+    /// <summary>Marks these rows as in flight on <paramref name="node"/>, those still pending, in one transaction; returns the ids it claimed.</summary>
+    public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<long> ids, string node, CancellationToken ct) => database.InTransactionAsync(async token =>
     {
         var now = clock.NowMs();
-        return await database.ExecuteAsync(
+        await database.ExecuteAsync(
             "UPDATE outbox SET state = 'sending', claimed_by = @node, claimed_at = @now, updated_at = @now WHERE id = @id AND state = 'pending'",
-            new { id, node, now }, ct) == 1;
-    }
+            ids.Select(id => new { id, node, now }).ToList(), token);
+        // This node's writer claims one batch at a time, so its rows stamped now are this batch's.
+        var claimed = (await database.QueryAsync<long>(
+            "SELECT id FROM outbox WHERE state = 'sending' AND claimed_by = @node AND claimed_at = @now", new { node, now }, token)).ToHashSet();
+        return (IReadOnlyList<long>)[.. ids.Where(claimed.Contains)];
+    }, ct);
 
     /// <summary>
     /// Puts rows left in flight (a crash, a lost lease) back to pending, except <paramref name="stillInFlight"/>

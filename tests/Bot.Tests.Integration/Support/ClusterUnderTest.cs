@@ -45,13 +45,13 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Node a, once it leads, then node b, once its storage is ready (b follows).</summary>
+    /// <summary>Node a, once it leads, then node b, once it has started (b follows).</summary>
     public async Task<(WorkerProcess A, WorkerProcess B)> StartTwoNodesAsync(params string[] extra)
     {
         var a = StartNode("a", extra);
         await a.WaitForOutputAsync(IsLeading, StartWait);
         var b = StartNode("b", extra);
-        await b.WaitForOutputAsync(l => l.Contains("Storage: PostgreSQL at", StringComparison.Ordinal), StartWait);
+        await b.WaitForOutputAsync(l => l.Contains("Application started", StringComparison.Ordinal), StartWait);
         return (a, b);
     }
 
@@ -62,7 +62,7 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
         foreach (var (node, i) in _nodes.Select((n, i) => (n, i)))
         {
             _output.WriteLine($"--- node {i} (last lines)");
-            foreach (var line in node.Output.TakeLast(15))
+            foreach (var line in node.Output.TakeLast(25))
             {
                 _output.WriteLine(line);
             }

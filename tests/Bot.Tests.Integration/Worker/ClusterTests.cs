@@ -70,6 +70,70 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Equal(1, cluster.Server.MaxConcurrentGetUpdates);
     }
 
+    [Fact]
+    public async Task Two_nodes_send_300_reminders_due_in_the_same_minute_once_each()
+    {
+        const int Reminders = 300;
+        await using var cluster = await ClusterUnderTest.StartAsync(output, "--Delivery:GlobalRatePerSecond=0");
+        var deadlines = Path.Combine(cluster.Directory, "deadlines.yaml");
+        // Each reminder is its own Quartz trigger; they fall in one minute starting 45 s from now.
+        await File.WriteAllTextAsync(deadlines, Yaml(Reminders, DateTimeOffset.UtcNow.AddSeconds(45), spreadSeconds: 60));
+        var (a, b) = await cluster.StartTwoNodesAsync($"--Bot:DeadlinesFile={deadlines}");
+
+        await Eventually.TrueAsync(() => cluster.Server.SentTo(Member).Count >= Reminders, a, TimeSpan.FromSeconds(150));
+        await Eventually.TrueAsync(async () => await cluster.Storage.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder' AND state = 'sent'") >= Reminders);
+        var quiet = await Eventually.QuietSentCountAsync(cluster.Server);
+
+        var titles = cluster.Server.SentTo(Member).Select(m => m.VisibleText.Split('\n')[0]).ToList();
+        output.WriteLine($"reminders received {titles.Count} ({quiet} messages in all), max getUpdates at once {cluster.Server.MaxConcurrentGetUpdates}");
+        Assert.Equal(Reminders, titles.Count);
+        Assert.Equal(Reminders, titles.Distinct().Count());
+        Assert.Equal(1, cluster.Server.MaxConcurrentGetUpdates);
+        Assert.False(b.HasExited);
+    }
+
+    [Fact]
+    public async Task A_template_saved_through_one_node_is_used_by_a_reminder_fired_on_the_other()
+    {
+        await using var cluster = await ClusterUnderTest.StartAsync(output, "--Bot:Admins:0=1");
+        var deadlines = Path.Combine(cluster.Directory, "deadlines.yaml");
+        await File.WriteAllTextAsync(deadlines, Yaml(1, DateTimeOffset.UtcNow.AddSeconds(40), spreadSeconds: 0));
+        var (a, b) = await cluster.StartTwoNodesAsync($"--Bot:DeadlinesFile={deadlines}");
+
+        // Node a leads, so it receives the command; node b has had the shipped version since it started.
+        cluster.Server.EnqueueText(1, "/template_set deadline-reminder zh-Hans\n<b>CLUSTER-V2 {{ deadline.title }}</b>");
+        await cluster.Server.WaitForMessagesAsync(1, 1, ClusterUnderTest.StartWait);
+        await b.WaitForOutputAsync(l => l.Contains("deadline-reminder.zh-Hans", StringComparison.Ordinal) && l.Contains("another node", StringComparison.Ordinal), TimeSpan.FromSeconds(2));
+        // Node a leaves: the reminder can only fire on node b, which then also leads and sends it.
+        await a.StopAsync(TimeSpan.FromSeconds(30));
+
+        var reminder = await cluster.Server.WaitForMessageAsync(m => m.ChatId == Member, TimeSpan.FromSeconds(90));
+        Assert.StartsWith("CLUSTER-V2 Bench deadline 0", reminder.VisibleText, StringComparison.Ordinal);
+    }
+
+    private const long Member = 7_000_001;
+
+    private static string Yaml(int count, DateTimeOffset minute, int spreadSeconds)
+    {
+        var yaml = new System.Text.StringBuilder($$"""
+            time_zone: Asia/Shanghai
+            teams:
+              - id: bench
+                lead: {{Member}}
+                members: [{{Member}}]
+            deadlines:
+
+            """);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        for (var i = 0; i < count; i++)
+        {
+            // Due 30 s after each reminder; reminders spread over the minute.
+            var due = TimeZoneInfo.ConvertTime(minute.AddMilliseconds(i * spreadSeconds * 1000.0 / count).AddSeconds(30), zone);
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{ id: d{i}, title: Bench deadline {i}, team: bench, due: {due:yyyy-MM-ddTHH:mm:ss}, remind: [30s] }}\n");
+        }
+        return yaml.ToString();
+    }
+
     internal const long FirstChat = 600_000;
 
     /// <summary>Subscribers of tips and an approved campaign run, not enqueued yet.</summary>

@@ -14,6 +14,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     private readonly Dispatcher _dispatcher;
     private readonly DispatchSignal _signal;
     private readonly SentRecorder _sent;
+    private readonly OutboxClaims _claims;
     private readonly OutboxDeliveryStore _queue;
     private TaskCompletionSource _idle = NewIdle();
 
@@ -29,7 +30,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         var node = new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"));
         Outbox = new OutboxStore(db.Database, clock, _signal, node, new Bot.Worker.Cluster.SingleNodeSignals());
         var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), clock, Log);
-        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
+        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, _claims = new OutboxClaims(queue, node), gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance);
         _dispatcher.Idle += _ => _idle.TrySetResult();
     }
 
@@ -104,6 +105,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _dispatcher.Dispose();
         _signal.Dispose();
         await _sent.DisposeAsync();
+        await _claims.DisposeAsync();
         await _db.DisposeAsync();
     }
 
