@@ -64,6 +64,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public int PendingUpdateCount => _updates.PendingCount;
 
+    /// <summary>The most getUpdates calls the server was answering at the same moment (1 with one poller).</summary>
+    public int MaxConcurrentGetUpdates => _updates.MaxPollsAtOnce;
+
+    /// <summary>getUpdates calls answered 409 (a second poller, or a webhook set).</summary>
+    public int GetUpdatesConflicts => _updates.Conflicts;
+
     // Updates dropped because the bot's allowed_updates excluded their kind.
     public int FilteredOutUpdateCount => _updates.FilteredOut;
 

@@ -79,7 +79,40 @@ internal sealed class UpdateQueue
         }
     }
 
+    // getUpdates calls being answered right now, the most ever at once, and the 409s for a second poller.
+    private int _pollsNow;
+    private int _maxPollsAtOnce;
+    private int _conflicts;
+
+    public int MaxPollsAtOnce => Volatile.Read(ref _maxPollsAtOnce);
+
+    public int Conflicts => Volatile.Read(ref _conflicts);
+
     public async ValueTask<ApiResult> GetUpdatesAsync(ApiRequest request)
+    {
+        var now = Interlocked.Increment(ref _pollsNow);
+        int max;
+        while (now > (max = Volatile.Read(ref _maxPollsAtOnce)) && Interlocked.CompareExchange(ref _maxPollsAtOnce, now, max) != max)
+        {
+        }
+
+        try
+        {
+            var result = await AnswerGetUpdatesAsync(request);
+            if (result.StatusCode == 409)
+            {
+                Interlocked.Increment(ref _conflicts);
+            }
+
+            return result;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pollsNow);
+        }
+    }
+
+    private async ValueTask<ApiResult> AnswerGetUpdatesAsync(ApiRequest request)
     {
         var offset = request.GetLong("offset") ?? 0;
         var limit = Math.Clamp(request.GetInt("limit") ?? 100, 1, 100);

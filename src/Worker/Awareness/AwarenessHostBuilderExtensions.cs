@@ -39,5 +39,5 @@ public static class AwarenessHostBuilderExtensions
 
     /// <summary>The job campaign triggers fire.</summary>
     public static void AddCampaignJobs(this IQuartzBuilder quartz) =>
-        quartz.AddJob<CampaignJob>(job => job.WithIdentity(CampaignJob.Key).StoreDurably());
+        quartz.AddJob<CampaignJob>(job => job.WithIdentity(CampaignJob.Key).StoreDurably().RequestRecovery());
 }

@@ -1,3 +1,4 @@
+using Bot.Worker.Cluster;
 using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
@@ -11,13 +12,14 @@ namespace Bot.Worker.Commands;
 
 /// <summary>
 /// At start: learns who the bot is (getMe; a rejected token stops start-up) and registers the "/"
-/// command menus. A network problem here is logged and retried in the background.
+/// command menus (the leader only, once per term). A network problem here is logged and retried in the background.
 /// </summary>
 internal sealed partial class BotStartup(
-    IBotTransport transport, BotProfile profile, CommandMenus menus, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
+    IBotTransport transport, BotProfile profile, CommandMenus menus, ILeadership leadership, IClusterSignals cluster, TimeProvider clock, ILogger<BotStartup> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        cluster.Subscribe(ClusterChange.Members, menus.OtherNodeChangedAsync);
         try
         {
             profile.Identity = await transport.GetIdentityAsync(cancellationToken);
@@ -33,7 +35,9 @@ internal sealed partial class BotStartup(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => LeaderLoop.RunAsync(leadership, RegisterAsync, stoppingToken);
+
+    private async Task RegisterAsync(CancellationToken stoppingToken)
     {
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {

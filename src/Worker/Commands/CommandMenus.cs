@@ -1,3 +1,4 @@
+using Bot.Worker.Cluster;
 using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Transport;
@@ -11,7 +12,7 @@ namespace Bot.Worker.Commands;
 /// The catalog is lazy: it lists every command handler, /join among them, and /join uses this.
 /// </summary>
 internal sealed partial class CommandMenus(
-    IBotTransport transport, Lazy<CommandCatalog> catalog, BotSettings settings, TeamStore teams, ILogger<CommandMenus> logger) : IMembershipChanges
+    IBotTransport transport, Lazy<CommandCatalog> catalog, BotSettings settings, TeamStore teams, ILeadership leadership, IClusterSignals cluster, ILogger<CommandMenus> logger) : IMembershipChanges
 {
     /// <summary>Every menu: public, each member's chat, each admin's chat. Throws if Telegram cannot be reached (the caller retries).</summary>
     public async Task RegisterAllAsync(CancellationToken cancellationToken)
@@ -20,9 +21,18 @@ internal sealed partial class CommandMenus(
         await transport.SetCommandMenusAsync(catalog.Value.Menus(settings.DefaultLanguage, [.. settings.Admins], [.. members]), cancellationToken);
     }
 
-    /// <summary>Sets the menus of these users' chats to what they may use now; a failure is logged (the commands work anyway).</summary>
+    /// <summary>
+    /// Sets the menus of these users' chats to what they may use now; a failure is logged (the commands work
+    /// anyway). Only the leader talks to Telegram about menus: another node passes the change on to it, and a
+    /// node that takes the lease sets them all.
+    /// </summary>
     public async Task MembersChangedAsync(IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
     {
+        if (!leadership.IsLeader)
+        {
+            await cluster.PublishAsync(ClusterChange.Members, string.Join(',', userIds), cancellationToken);
+            return;
+        }
         foreach (var userId in userIds.Where(u => !settings.Admins.Contains(u)))
         {
             try
@@ -35,6 +45,18 @@ internal sealed partial class CommandMenus(
                 LogRefreshFailed(ex, userId);
             }
         }
+    }
+
+    /// <summary>Membership changed on another node (empty: it may have, the listener reconnected).</summary>
+    public Task OtherNodeChangedAsync(string payload, CancellationToken cancellationToken)
+    {
+        if (!leadership.IsLeader)
+        {
+            return Task.CompletedTask;
+        }
+        return payload.Length == 0
+            ? RegisterAllAsync(cancellationToken)
+            : MembersChangedAsync([.. payload.Split(',').Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Warning, "Updating the command menu of chat {ChatId} failed; it is set again at the next start")]

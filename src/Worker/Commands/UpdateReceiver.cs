@@ -1,3 +1,4 @@
+using Bot.Worker.Cluster;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,32 +7,41 @@ namespace Bot.Worker.Commands;
 
 /// <summary>
 /// Reads updates from the transport and hands each kind to its router (commands, buttons, block/unblock),
-/// one at a time, in order; one bad update never stops the loop.
+/// one at a time, in order; one bad update never stops the loop. Runs only while this node leads:
+/// Telegram allows one poller per bot, and a node that loses the lease stops polling at once.
 /// </summary>
 internal sealed partial class UpdateReceiver(
-    IUpdateSource source, CommandRouter commands, CallbackRouter callbacks, ChatMemberHandler members, ILogger<UpdateReceiver> logger) : BackgroundService
+    IUpdateSource source, CommandRouter commands, CallbackRouter callbacks, ChatMemberHandler members, ILeadership leadership,
+    ILogger<UpdateReceiver> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await LeaderLoop.RunAsync(leadership, ReceiveAsync, stoppingToken);
+    }
+
+    private async Task ReceiveAsync(CancellationToken term)
+    {
         try
         {
-            await foreach (var update in source.ReadAllAsync(stoppingToken))
+            await foreach (var update in source.ReadAllAsync(term))
             {
                 try
                 {
-                    await RouteAsync(update, stoppingToken);
+                    // An update cut short by the end of the term is not confirmed yet: the next leader handles it
+                    // again, and its reply, keyed by the update, is not sent twice.
+                    await RouteAsync(update, term);
                 }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception ex) when (!term.IsCancellationRequested)
                 {
                     LogUpdateFailed(ex, update.Key);
                 }
             }
             LogInputEnded();
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (term.IsCancellationRequested)
         {
-            // Shutting down.
+            // Shutting down, or the lease is lost.
         }
     }
 

@@ -16,6 +16,7 @@ public static class ConfigurationHostBuilderExtensions
         Add<DeliveryOptions, DeliveryOptionsValidator>(builder, DeliveryOptions.Section);
         Add<RetentionOptions, RetentionOptionsValidator>(builder, RetentionOptions.Section);
         Add<WebOptions, WebOptionsValidator>(builder, WebOptions.Section);
+        Add<ClusterOptions, ClusterOptionsValidator>(builder, ClusterOptions.Section);
         return builder;
     }
 

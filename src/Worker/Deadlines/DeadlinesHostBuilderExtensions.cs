@@ -36,7 +36,8 @@ public static class DeadlinesHostBuilderExtensions
     /// <summary>The durable step job the occurrence triggers fire, and the hourly planner.</summary>
     public static void AddDeadlineJobs(this IQuartzBuilder quartz)
     {
-        quartz.AddJob<DeadlineStepJob>(job => job.WithIdentity(DeadlineStepJob.Key).StoreDurably());
+        // A step or campaign run cut short by a dead node runs again on another one (both are idempotent: outbox keys, run keys).
+        quartz.AddJob<DeadlineStepJob>(job => job.WithIdentity(DeadlineStepJob.Key).StoreDurably().RequestRecovery());
         quartz.AddJob<DeadlinePlannerJob>(job => job.WithIdentity(DeadlinePlannerJob.Key).StoreDurably());
         quartz.AddTrigger(trigger => trigger.WithIdentity("deadline-planner-hourly", "deadlines").ForJob(DeadlinePlannerJob.Key)
             .WithCronSchedule("0 7 * * * ?", cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));

@@ -13,6 +13,7 @@ public static class DeliveryHostBuilderExtensions
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
         builder.Services.AddSingleton<SentRecorder>();
         builder.Services.AddSingleton<OutboxDeliveryStore>();
+        builder.Services.AddSingleton<OutboxClaims>();
         builder.Services.AddSingleton<SendGate>();
         builder.Services.AddSingleton<DeliveryAttempt>();
         builder.Services.AddSingleton<Dispatcher>();

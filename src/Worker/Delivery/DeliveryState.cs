@@ -5,6 +5,9 @@ public static class DeliveryState
 {
     public const string Pending = "pending";
     public const string Deferred = "deferred";
+
+    /// <summary>Claimed by the dispatcher of <c>claimed_by</c> and being sent; put back to pending by the next leader.</summary>
+    public const string Sending = "sending";
     public const string Sent = "sent";
     public const string Blocked = "blocked";
     public const string Failed = "failed";

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Bot.Worker.Cluster;
 using Bot.Worker.Configuration;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
@@ -12,9 +14,15 @@ namespace Bot.Worker.Delivery;
 /// Drains the outbox by priority, then age. Sleeps until a row is enqueued, a send completes, a
 /// chat's gap or a deferred row falls due; never polls in a loop. Sends to different chats run in
 /// parallel (Delivery:MaxParallelSends); one chat gets one message at a time, in order.
+/// Runs only while this node leads (one dispatcher per bot keeps the global send budget). Each row is
+/// claimed ('sending', with this node) before it is sent; a term starts by putting the rows an earlier
+/// term or a crashed process left in flight back to pending: they are the only ones sent twice.
 /// </summary>
 internal sealed partial class Dispatcher(
+    ILeadership leadership,
+    IClusterSignals cluster,
     OutboxDeliveryStore queue,
+    OutboxClaims claims,
     SendGate gate,
     DispatchSignal signal,
     DeliveryAttempt attempt,
@@ -36,6 +44,19 @@ internal sealed partial class Dispatcher(
     private DateTimeOffset _nextDeferred = DateTimeOffset.MinValue;
     private DateTimeOffset _lastPromote = DateTimeOffset.MinValue;
     private readonly CancellationTokenSource _sends = new();
+    // Rows claimed by an attempt that could not record its result: back to pending at the next pass.
+    private readonly ConcurrentQueue<long> _unclaimed = new();
+
+    /// <summary>Outbox rows enqueued on another node wake this one (if it leads).</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        cluster.Subscribe(ClusterChange.Outbox, (payload, _) =>
+        {
+            signal.Notify(int.TryParse(payload, CultureInfo.InvariantCulture, out var priority) ? (MessagePriority)priority : null);
+            return Task.CompletedTask;
+        });
+        return base.StartAsync(cancellationToken);
+    }
 
     /// <summary>Raised when nothing can be sent now and nothing is in flight, with the time of the next wake-up (tests wait on it).</summary>
     public event Action<DateTimeOffset?>? Idle;
@@ -43,15 +64,29 @@ internal sealed partial class Dispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopping = stoppingToken.Register(() => _ = CancelSendsAfterGraceAsync());
-        while (!stoppingToken.IsCancellationRequested)
+        await LeaderLoop.RunAsync(leadership, DispatchAsync, stoppingToken);
+        // Stopping: sends in flight finish and are recorded before the host goes on (and disposes the recorder).
+        await DrainInFlightAsync();
+    }
+
+    /// <summary>One term as leader; returns (or throws OperationCanceledException) when it ends.</summary>
+    private async Task DispatchAsync(CancellationToken term)
+    {
+        var released = false;
+        while (!term.IsCancellationRequested)
         {
             DateTimeOffset? wake;
             try
             {
-                wake = await PassAsync(stoppingToken);
+                if (!released)
+                {
+                    await ReleaseLeftInFlightAsync(term);
+                    released = true;
+                }
+                wake = await PassAsync(term);
                 outage.Recovered();
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (term.IsCancellationRequested)
             {
                 break;
             }
@@ -72,15 +107,22 @@ internal sealed partial class Dispatcher(
             }
             try
             {
-                await signal.WaitAsync(delay < SafetyPoll ? delay : SafetyPoll, clock, stoppingToken);
+                await signal.WaitAsync(delay < SafetyPoll ? delay : SafetyPoll, clock, term);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (term.IsCancellationRequested)
             {
                 break;
             }
         }
-        // Stopping: sends in flight finish and are recorded before the host goes on (and disposes the recorder).
-        await DrainInFlightAsync();
+    }
+
+    private async Task ReleaseLeftInFlightAsync(CancellationToken ct)
+    {
+        var released = await queue.ReleaseClaimsAsync([.. _inFlight.Keys], ct);
+        if (released.Count > 0)
+        {
+            LogReleased(released.Count, string.Join(", ", released.Select(r => r.ClaimedBy ?? "?").Distinct()));
+        }
     }
 
     private async Task<DateTimeOffset?> PassAsync(CancellationToken ct)
@@ -91,6 +133,11 @@ internal sealed partial class Dispatcher(
     restart:
         passedOver.Clear();
         signal.ClearUrgent();
+        while (_unclaimed.TryPeek(out var unclaimed))
+        {
+            await queue.ReleaseClaimAsync(unclaimed, ct);
+            _unclaimed.TryDequeue(out _);
+        }
         ForgetCompletionsBefore(Volatile.Read(ref _completions));
         var wake = await PromoteDueAsync(ct);
         for (var priority = 0; priority < OutboxDeliveryStore.PriorityCount; priority++)
@@ -176,21 +223,33 @@ internal sealed partial class Dispatcher(
             return (Start.Wait, retryAt);
         }
         _inFlight[row.Id] = 0;
-        _ = RunAsync(row);
+        _ = RunAsync(row, ct);
         return (Start.Started, null);
     }
 
-    private async Task RunAsync(OutboxRow row)
+    private async Task RunAsync(OutboxRow row, CancellationToken term)
     {
         var recorded = Task.CompletedTask;
+        var claimed = false;
         try
         {
             await Task.Yield();
-            recorded = await attempt.RunAsync(row, _sends.Token);
+            claimed = await claims.ClaimAsync(row.Id);
+            if (claimed && term.IsCancellationRequested)
+            {
+                // The lease was lost meanwhile: a node that no longer leads starts no new send.
+                Unclaim(row.Id, claimed);
+            }
+            else if (claimed)
+            {
+                recorded = await attempt.RunAsync(row, _sends.Token);
+            }
         }
         catch (Exception ex)
         {
+            // The row goes back to pending and is tried again on the next pass.
             Report(ex, row);
+            Unclaim(row.Id, claimed);
         }
         finally
         {
@@ -207,6 +266,7 @@ internal sealed partial class Dispatcher(
         catch (Exception ex)
         {
             Report(ex, row);
+            Unclaim(row.Id, claimed);
         }
         finally
         {
@@ -226,6 +286,14 @@ internal sealed partial class Dispatcher(
         else
         {
             LogAttemptFailed(ex, row.IdemKey);
+        }
+    }
+
+    private void Unclaim(long id, bool claimed)
+    {
+        if (claimed)
+        {
+            _unclaimed.Enqueue(id);
         }
     }
 
@@ -276,6 +344,9 @@ internal sealed partial class Dispatcher(
         Restart,
         Wait,
     }
+
+    [LoggerMessage(LogLevel.Information, "Dispatcher: {Count} messages were in flight when their dispatcher ({Nodes}) stopped; sending them again")]
+    private partial void LogReleased(int count, string nodes);
 
     [LoggerMessage(LogLevel.Error, "Dispatcher pass failed; trying again in 5s")]
     private partial void LogPassFailed(Exception ex);

@@ -13,6 +13,40 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         ORDER BY id LIMIT @limit
         """, new { priority, afterId, limit }, ct);
 
+    /// <summary>Marks these rows as in flight on <paramref name="node"/>, those still pending, in one transaction; returns the ids it claimed.</summary>
+    public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<long> ids, string node, CancellationToken ct) => database.InTransactionAsync(async token =>
+    {
+        var now = clock.NowMs();
+        await database.ExecuteAsync(
+            "UPDATE outbox SET state = 'sending', claimed_by = @node, claimed_at = @now, updated_at = @now WHERE id = @id AND state = 'pending'",
+            ids.Select(id => new { id, node, now }).ToList(), token);
+        // This node's writer claims one batch at a time, so its rows stamped now are this batch's.
+        var claimed = (await database.QueryAsync<long>(
+            "SELECT id FROM outbox WHERE state = 'sending' AND claimed_by = @node AND claimed_at = @now", new { node, now }, token)).ToHashSet();
+        return (IReadOnlyList<long>)[.. ids.Where(claimed.Contains)];
+    }, ct);
+
+    /// <summary>
+    /// Puts rows left in flight (a crash, a lost lease) back to pending, except <paramref name="stillInFlight"/>
+    /// (this process's own sends that have not finished); returns the rows released and who had claimed them.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Id, string? ClaimedBy)>> ReleaseClaimsAsync(IReadOnlyCollection<long> stillInFlight, CancellationToken ct)
+    {
+        var claimed = (await database.QueryAsync<(long Id, string? ClaimedBy)>(
+            "SELECT id, claimed_by FROM outbox WHERE state = 'sending'", null, ct)).Where(r => !stillInFlight.Contains(r.Id)).ToList();
+        if (claimed.Count > 0)
+        {
+            var now = clock.NowMs();
+            await database.ExecuteAsync("UPDATE outbox SET state = 'pending', updated_at = @now WHERE id = @Id AND state = 'sending'",
+                claimed.Select(r => new { r.Id, now }).ToList(), ct);
+        }
+        return claimed;
+    }
+
+    /// <summary>Puts one row this process claimed back to pending (its attempt could not be recorded).</summary>
+    public Task ReleaseClaimAsync(long id, CancellationToken ct) => database.ExecuteAsync(
+        "UPDATE outbox SET state = 'pending', updated_at = @now WHERE id = @id AND state = 'sending'", new { id, now = clock.NowMs() }, ct);
+
     /// <summary>Makes deferred rows whose time has come pending; returns the next deferred time, if any.</summary>
     public async Task<DateTimeOffset?> PromoteDueAsync(CancellationToken ct)
     {
@@ -52,12 +86,12 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         new { id, now = clock.NowMs() }, ct);
 
     public Task SwitchToPlainTextAsync(long id, string error, CancellationToken ct) => database.ExecuteAsync(
-        "UPDATE outbox SET plain_text = 1, last_error = @error, updated_at = @now WHERE id = @id",
+        "UPDATE outbox SET state = 'pending', plain_text = 1, last_error = @error, updated_at = @now WHERE id = @id",
         new { id, error, now = clock.NowMs() }, ct);
 
     /// <summary>Stops every queued row of a chat Telegram refuses; returns how many.</summary>
     public Task<int> BlockChatAsync(long chatId, string error, CancellationToken ct) => database.ExecuteAsync(
-        "UPDATE outbox SET state = 'blocked', last_error = @error, updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred')",
+        "UPDATE outbox SET state = 'blocked', last_error = @error, updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred', 'sending')",
         new { chatId, error, now = clock.NowMs() }, ct);
 
     /// <summary>/forget: queued tips, alerts and reminders are dropped (replies still go out), and the ledger keeps that messages were sent, not what they said.</summary>
@@ -67,7 +101,7 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         await database.ExecuteAsync(
             "UPDATE outbox SET state = 'expired', updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred') AND priority > 0", new { chatId, now }, ct);
         await database.ExecuteAsync(
-            "UPDATE outbox SET text = '', buttons = NULL, updated_at = @now WHERE chat_id = @chatId AND state NOT IN ('pending', 'deferred')", new { chatId, now }, ct);
+            "UPDATE outbox SET text = '', buttons = NULL, updated_at = @now WHERE chat_id = @chatId AND state NOT IN ('pending', 'deferred', 'sending')", new { chatId, now }, ct);
     }
 
     /// <summary>Outbox rows by state created since <paramref name="since"/>.</summary>

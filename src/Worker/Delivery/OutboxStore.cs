@@ -1,9 +1,14 @@
+using System.Globalization;
+using Bot.Worker.Cluster;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Delivery;
 
-/// <summary>Writes messages into the outbox and, once they are committed, wakes the dispatcher.</summary>
-internal sealed class OutboxStore(IDatabase database, TimeProvider clock, DispatchSignal signal) : IOutbox
+/// <summary>
+/// Writes messages into the outbox and, once they are committed, wakes the dispatcher: in this process,
+/// or, on a node that does not lead, the leader's (a cluster signal).
+/// </summary>
+internal sealed class OutboxStore(IDatabase database, TimeProvider clock, DispatchSignal signal, ILeadership leadership, IClusterSignals cluster) : IOutbox
 {
     private const string InsertSql = """
         INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, created_at, updated_at)
@@ -35,7 +40,8 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
                     signal.DeferredAdded();
                 }
                 signal.Notify(priority);
-                return Task.CompletedTask;
+                return leadership.IsLeader ? Task.CompletedTask
+                    : cluster.PublishAsync(ClusterChange.Outbox, ((int)priority).ToString(CultureInfo.InvariantCulture), CancellationToken.None);
             });
         }
         return inserted;

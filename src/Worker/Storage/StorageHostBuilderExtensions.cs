@@ -1,3 +1,4 @@
+using Bot.Worker.Cluster;
 using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Bot.Worker.Hosting;
@@ -13,22 +14,25 @@ namespace Bot.Worker.Storage;
 public static class StorageHostBuilderExtensions
 {
     /// <summary>
-    /// The database of Storage:Provider, registered first so its start-up step (single-instance guard
-    /// and schema migration) runs before every other hosted service. Returns how Quartz's persistent
-    /// store uses the same database.
+    /// The database of Storage:Provider, registered first so its start-up step (SQLite's single-instance
+    /// guard, PostgreSQL's start-up lock, schema migration) runs before every other hosted service, and
+    /// who leads (SQLite: always this node; PostgreSQL: the holder of the leader lease). Returns how
+    /// Quartz's persistent store uses the same database (clustered on PostgreSQL).
     /// </summary>
-    public static Action<IPersistentStoreBuilder> AddStorage(this IHostApplicationBuilder builder, ContentPaths paths)
+    public static QuartzStorage AddStorage(this IHostApplicationBuilder builder, ContentPaths paths)
     {
+        var node = Cluster.ClusterNode.From(builder.Configuration, paths.ContentRoot);
+        builder.Services.AddSingleton(node);
         var provider = builder.Configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptions.Sqlite;
         var connectionString = builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] ?? new StorageOptions().ConnectionString;
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<StorageOutage>();
         if (string.Equals(provider, StorageOptions.Postgres, StringComparison.Ordinal))
         {
-            return builder.AddPostgresStorage(connectionString);
+            return new QuartzStorage(builder.AddPostgresStorage(connectionString), node.Id);
         }
         // Any other value is refused by the options validation at start.
-        return builder.AddSqliteStorage(connectionString, paths);
+        return new QuartzStorage(builder.AddSqliteStorage(connectionString, paths), null);
     }
 
     private static Action<IPersistentStoreBuilder> AddSqliteStorage(this IHostApplicationBuilder builder, string connectionString, ContentPaths paths)
@@ -36,6 +40,8 @@ public static class StorageHostBuilderExtensions
         builder.Services.AddSingleton<SqliteDatabase>();
         builder.Services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         builder.Services.AddSingleton<SqliteInstanceLock>();
+        builder.Services.AddSingleton<ILeadership, AlwaysLeader>();
+        builder.Services.AddSingleton<IClusterSignals, SingleNodeSignals>();
         builder.Services.AddHostedService<SqliteStorageInitializer>();
         var resolved = SqliteDatabase.Resolve(connectionString, paths).ToString();
         return store => store.UseSqlite(resolved);
@@ -65,12 +71,25 @@ public static class StorageHostBuilderExtensions
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(tuned));
         builder.Services.AddSingleton<PostgresDatabase>();
         builder.Services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
-        builder.Services.AddSingleton<PostgresInstanceLock>();
+        builder.Services.AddSingleton<PostgresStartupLock>();
         builder.Services.AddHostedService<PostgresStorageInitializer>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LeaderLease>(sp, connectionString));
+        builder.Services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<LeaderLease>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaderLease>());
+        builder.Services.AddSingleton<ClusterSignalStore>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresClusterSignals>(sp, connectionString));
+        builder.Services.AddSingleton<IClusterSignals>(sp => sp.GetRequiredService<PostgresClusterSignals>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresClusterSignals>());
         return store =>
         {
             store.UsePostgres(connectionString);
             store.ProvisionSchema();
+            // Every node runs jobs; each trigger fires on one of them, and a dead node's recoverable jobs run again elsewhere.
+            store.UseClustering(c =>
+            {
+                c.CheckinInterval = TimeSpan.FromSeconds(5);
+                c.CheckinMisfireThreshold = TimeSpan.FromSeconds(7.5);
+            });
         };
     }
 }

@@ -43,6 +43,9 @@ internal sealed partial class TemplateCatalog(IOptions<TemplatesOptions> options
     public void SetLive(TemplateKey key, int version, Template template, bool isShipped) =>
         _live[key] = new CompiledTemplate(key, version, template, isShipped);
 
+    /// <summary>The version of <paramref name="key"/> this process uses now, if any.</summary>
+    public int? LiveVersion(TemplateKey key) => _live.TryGetValue(key, out var live) ? live.Version : null;
+
     public CompiledTemplate? Shipped(TemplateKey key) => _shipped.GetValueOrDefault(key);
 
     /// <summary>Parses a source; throws naming file:line:column on a syntax error.</summary>

@@ -1,7 +1,9 @@
+using Bot.Worker.Cluster;
+
 namespace Bot.Worker.Templating;
 
 /// <summary>What admins do to templates: save a checked new version, or make an older one live again.</summary>
-internal sealed class TemplateEditor(TemplateValidator validator, TemplateStore store, TemplateCatalog catalog, Storage.IDatabase database)
+internal sealed class TemplateEditor(TemplateValidator validator, TemplateStore store, TemplateCatalog catalog, Storage.IDatabase database, IClusterSignals cluster)
 {
     /// <summary>Saves and makes live a version that passes every check; otherwise the problem, and the live version stays.</summary>
     public async Task<(int? Version, TemplateProblem? Problem)> SaveAsync(string name, string language, string source, long author, CancellationToken ct)
@@ -15,7 +17,7 @@ internal sealed class TemplateEditor(TemplateValidator validator, TemplateStore 
         await database.AfterCommitAsync(() =>
         {
             catalog.SetLive(new TemplateKey(name, language), version, template!, isShipped: false);
-            return Task.CompletedTask;
+            return cluster.PublishAsync(ClusterChange.Templates, $"{name}.{language}", CancellationToken.None);
         });
         return (version, null);
     }
@@ -31,7 +33,7 @@ internal sealed class TemplateEditor(TemplateValidator validator, TemplateStore 
         await database.AfterCommitAsync(() =>
         {
             catalog.SetLive(new TemplateKey(name, language), version, Scriban.Template.Parse(stored.Source), stored.IsShipped);
-            return Task.CompletedTask;
+            return cluster.PublishAsync(ClusterChange.Templates, $"{name}.{language}", CancellationToken.None);
         });
         return true;
     }

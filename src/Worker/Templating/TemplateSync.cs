@@ -31,12 +31,24 @@ internal sealed partial class TemplateSync(TemplateStore store, TemplateCatalog 
         await LoadLiveAsync(ct);
     }
 
-    /// <summary>Parses the live versions into the catalog; one that no longer parses falls back to the file.</summary>
+    /// <summary>
+    /// Parses the live versions the catalog does not have yet (at start: all) into it; one that no longer
+    /// parses falls back to the file.
+    /// </summary>
     public async Task LoadLiveAsync(CancellationToken ct)
     {
         foreach (var version in await store.LiveAsync(ct))
         {
             var key = new TemplateKey(version.Name, version.Language);
+            var had = catalog.LiveVersion(key);
+            if (had == version.Version)
+            {
+                continue;
+            }
+            if (had is not null)
+            {
+                LogChangedElsewhere(key.ToString(), version.Version);
+            }
             var template = Scriban.Template.Parse(version.Source, $"{key}.v{version.Version}");
             if (!template.HasErrors)
             {
@@ -52,6 +64,9 @@ internal sealed partial class TemplateSync(TemplateStore store, TemplateCatalog 
 
     [LoggerMessage(LogLevel.Warning, "Shipped file {Template} changed and is stored as version {Version}, but an admin's version {Live} is live and stays live; /rollback to use the file")]
     private partial void LogAdminVersionKept(string template, int version, int live);
+
+    [LoggerMessage(LogLevel.Information, "Template {Template} version {Version} is live now (made live on another node)")]
+    private partial void LogChangedElsewhere(string template, int version);
 
     [LoggerMessage(LogLevel.Error, "Live version {Version} of {Template} no longer parses; using the shipped file")]
     private partial void LogUnparsable(string template, int version);

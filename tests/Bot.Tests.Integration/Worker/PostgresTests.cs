@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace Bot.Tests.Integration.Worker;
 
-/// <summary>What only PostgreSQL has: a server that is not there at start, one that goes away mid-broadcast, a second worker.</summary>
+/// <summary>What only PostgreSQL has: a server that is not there at start, one that goes away mid-broadcast (several workers: ClusterTests).</summary>
 public sealed class PostgresTests(ITestOutputHelper output)
 {
     private const int Recipients = 1000;
@@ -25,20 +25,6 @@ public sealed class PostgresTests(ITestOutputHelper output)
         Assert.Contains("Storage:ConnectionString", fatal, StringComparison.Ordinal);
         Assert.Contains("Host=127.0.0.1;Port=9;Database=bot;Username=bot", fatal, StringComparison.Ordinal);
         Assert.DoesNotContain(worker.Output, l => l.Contains("Sup3rSecretPw", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_second_worker_on_the_same_database_is_refused_at_start()
-    {
-        await using var server = await FakeBotApiServer.StartAsync();
-        await using var first = await BotUnderTest.StartAsync(StorageProvider.Postgres, server);
-        var storage = first.Get<Microsoft.Extensions.Configuration.IConfiguration>()["Storage:ConnectionString"]!;
-
-        using var second = WorkerProcess.Start(first.Directory, "--Storage:Provider=Postgres", $"--Storage:ConnectionString={storage}",
-            $"--Templates:Directory={RepoPaths.Templates}", "--Logging:File:Path=");
-
-        Assert.Equal(2, await second.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains(second.Output, l => l.Contains("Another worker is already running on the PostgreSQL database", StringComparison.Ordinal));
     }
 
     [Fact]

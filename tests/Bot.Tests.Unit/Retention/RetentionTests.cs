@@ -28,7 +28,7 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Deletes_finished_outbox_rows_and_audit_entries_older_than_the_settings_and_keeps_the_rest()
     {
-        var outbox = new OutboxStore(Db, _clock, new DispatchSignal());
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
         var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
         var audit = new AuditStore(Db, _clock);
         var subscriptions = new SubscriptionStore(Db, _clock);
@@ -69,7 +69,7 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Zero_days_keeps_everything()
     {
-        var outbox = new OutboxStore(Db, _clock, new DispatchSignal());
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
         var audit = new AuditStore(Db, _clock);
         var sent = await EnqueueAsync(outbox, "old", 3);
         await new OutboxDeliveryStore(Db, _clock, new DispatchSignal()).MarkSentBatchAsync([.. sent.Select(id => (id, 1))], CancellationToken.None);

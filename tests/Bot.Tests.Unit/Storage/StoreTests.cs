@@ -29,7 +29,7 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Outbox_rows_are_keyed_once_and_move_through_their_states()
     {
-        var outbox = new OutboxStore(Db, _clock, new DispatchSignal());
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
         var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
         var messages = Enumerable.Range(1, 600).Select(i => new OutgoingMessage($"k{i}", 5_000_000_000L + i, "hi", MessagePriority.Tip, "test")).ToList();
 

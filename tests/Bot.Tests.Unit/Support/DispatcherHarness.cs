@@ -14,6 +14,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     private readonly Dispatcher _dispatcher;
     private readonly DispatchSignal _signal;
     private readonly SentRecorder _sent;
+    private readonly OutboxClaims _claims;
     private readonly OutboxDeliveryStore _queue;
     private TaskCompletionSource _idle = NewIdle();
 
@@ -26,9 +27,10 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         var outage = new Bot.Worker.Storage.StorageOutage(clock, NullLogger<Bot.Worker.Storage.StorageOutage>.Instance);
         _sent = new SentRecorder(queue, outage);
         var gate = new SendGate(Options.Create(options), clock);
-        Outbox = new OutboxStore(db.Database, clock, _signal);
+        var node = new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"));
+        Outbox = new OutboxStore(db.Database, clock, _signal, node, new Bot.Worker.Cluster.SingleNodeSignals());
         var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), PlainMeterFactory.Metrics(clock), clock, Log);
-        _dispatcher = new Dispatcher(queue, gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance, PlainMeterFactory.Metrics(clock));
+        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, _claims = new OutboxClaims(queue, node), gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance, PlainMeterFactory.Metrics(clock));
         _dispatcher.Idle += _ => _idle.TrySetResult();
     }
 
@@ -103,6 +105,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _dispatcher.Dispose();
         _signal.Dispose();
         await _sent.DisposeAsync();
+        await _claims.DisposeAsync();
         await _db.DisposeAsync();
     }
 

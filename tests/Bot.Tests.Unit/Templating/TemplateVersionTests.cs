@@ -94,7 +94,7 @@ public abstract class TemplateVersionTests(StorageProvider provider)
         {
             fixture.Catalog.SetShipped(file.Key, Scriban.Template.Parse(file.Source));
         }
-        return (store, new TemplateSync(store, fixture.Catalog, logs), new TemplateEditor(fixture.Validator, store, fixture.Catalog, db.Database), fixture.Catalog, logs);
+        return (store, new TemplateSync(store, fixture.Catalog, logs), new TemplateEditor(fixture.Validator, store, fixture.Catalog, db.Database, new Bot.Worker.Cluster.SingleNodeSignals()), fixture.Catalog, logs);
     }
 }
 

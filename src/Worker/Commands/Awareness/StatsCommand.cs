@@ -50,7 +50,7 @@ internal sealed class StatsCommand(SubscriptionStore subscriptions, ChatStore ch
     private static object Deliveries(IReadOnlyDictionary<string, int> rows) =>
         new
         {
-            Pending = rows.GetValueOrDefault("pending"),
+            Pending = rows.GetValueOrDefault("pending") + rows.GetValueOrDefault("sending"),
             Deferred = rows.GetValueOrDefault("deferred"),
             Sent = rows.GetValueOrDefault("sent"),
             Blocked = rows.GetValueOrDefault("blocked"),
@@ -66,7 +66,7 @@ internal sealed class StatsCommand(SubscriptionStore subscriptions, ChatStore ch
             return new { Present = false, Id = 0L, Kind = "", Name = "", Topic = "", State = "", Total = 0, Queued = 0, Sent = 0, Blocked = 0, Failed = 0, Deferred = 0, Eta = "" };
         }
         var progress = await broadcasts.ProgressAsync(b.Id, ct);
-        var queued = progress.GetValueOrDefault("pending");
+        var queued = progress.GetValueOrDefault("pending") + progress.GetValueOrDefault("sending");
         var deferred = progress.GetValueOrDefault("deferred");
         var remaining = queued + deferred;
         var state = b.State == BroadcastState.Enqueued ? (remaining == 0 ? "done" : "sending") : b.State;

@@ -9,10 +9,12 @@ namespace Bot.Worker.Storage.Postgres;
 
 /// <summary>
 /// Runs before every other hosted service: checks that PostgreSQL answers (else one line naming
-/// Storage:ConnectionString, without the password), takes the single-instance lock and migrates.
+/// Storage:ConnectionString, without the password), waits for the cluster's start-up lock, migrates,
+/// and lets the next node start once this host has started.
 /// </summary>
 internal sealed partial class PostgresStorageInitializer(
-    IOptions<StorageOptions> options, PostgresInstanceLock instanceLock, SchemaMigrator migrator, ILogger<PostgresStorageInitializer> logger) : IHostedService
+    IOptions<StorageOptions> options, PostgresStartupLock startupLock, SchemaMigrator migrator, IHostApplicationLifetime lifetime,
+    ILogger<PostgresStorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +22,8 @@ internal sealed partial class PostgresStorageInitializer(
         var shown = PostgresDatabase.Describe(connectionString);
         try
         {
-            await instanceLock.AcquireAsync(connectionString, cancellationToken);
+            await startupLock.AcquireAsync(connectionString, cancellationToken);
+            lifetime.ApplicationStarted.Register(() => _ = startupLock.ReleaseAsync().AsTask());
             var applied = await migrator.MigrateAsync(cancellationToken);
             LogReady(shown, applied);
         }

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Bot.Worker.Configuration;
+
+[OptionsValidator]
+internal sealed partial class ClusterOptionsValidator : IValidateOptions<ClusterOptions>;
