@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Bot.Worker.Cluster;
 using Bot.Worker.Configuration;
@@ -35,17 +34,10 @@ internal sealed partial class Dispatcher(
     private const int PageSize = 64;
     private static readonly TimeSpan SafetyPoll = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
-    private readonly ConcurrentDictionary<long, byte> _inFlight = new();
-    // Rows whose send completed, by completion number: a page fetched before that completion may still
-    // show the row as pending, and must not send it again.
-    private readonly ConcurrentDictionary<long, long> _completedAt = new();
-    private long _completions;
+    private readonly InFlightRows _inFlight = new();
     private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelSends);
-    private DateTimeOffset _nextDeferred = DateTimeOffset.MinValue;
-    private DateTimeOffset _lastPromote = DateTimeOffset.MinValue;
+    private readonly DeferredRows _deferred = new(queue, signal, clock);
     private readonly CancellationTokenSource _sends = new();
-    // Rows claimed by an attempt that could not record its result: back to pending at the next pass.
-    private readonly ConcurrentQueue<long> _unclaimed = new();
 
     /// <summary>Outbox rows enqueued on another node wake this one (if it leads).</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -118,7 +110,7 @@ internal sealed partial class Dispatcher(
 
     private async Task ReleaseLeftInFlightAsync(CancellationToken ct)
     {
-        var released = await queue.ReleaseClaimsAsync([.. _inFlight.Keys], ct);
+        var released = await queue.ReleaseClaimsAsync(_inFlight.Ids, ct);
         if (released.Count > 0)
         {
             LogReleased(released.Count, string.Join(", ", released.Select(r => r.ClaimedBy ?? "?").Distinct()));
@@ -133,19 +125,15 @@ internal sealed partial class Dispatcher(
     restart:
         passedOver.Clear();
         signal.ClearUrgent();
-        while (_unclaimed.TryPeek(out var unclaimed))
-        {
-            await queue.ReleaseClaimAsync(unclaimed, ct);
-            _unclaimed.TryDequeue(out _);
-        }
-        ForgetCompletionsBefore(Volatile.Read(ref _completions));
-        var wake = await PromoteDueAsync(ct);
+        await claims.ReleaseUnclaimedAsync(ct);
+        _inFlight.ForgetBefore(_inFlight.Mark());
+        var wake = await _deferred.PromoteDueAsync(ct);
         for (var priority = 0; priority < OutboxDeliveryStore.PriorityCount; priority++)
         {
             long afterId = 0;
             while (true)
             {
-                var fetchedAfter = Volatile.Read(ref _completions);
+                var fetchedAfter = _inFlight.Mark();
                 var page = await queue.FetchPendingAsync(priority, afterId, PageSize, ct);
                 if (page.Count == 0)
                 {
@@ -154,7 +142,7 @@ internal sealed partial class Dispatcher(
                 foreach (var row in page)
                 {
                     afterId = row.Id;
-                    if (_inFlight.ContainsKey(row.Id) || (_completedAt.TryGetValue(row.Id, out var completed) && completed > fetchedAfter))
+                    if (_inFlight.Skip(row.Id, fetchedAfter))
                     {
                         continue;
                     }
@@ -194,22 +182,6 @@ internal sealed partial class Dispatcher(
         return wake;
     }
 
-    /// <summary>
-    /// Deferred rows whose time came become pending. Only when one can have: a row was deferred since the
-    /// last look, the earliest deferred time has come, or a safety minute passed (one query less per pass).
-    /// </summary>
-    private async Task<DateTimeOffset?> PromoteDueAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (signal.TakeDeferredAdded() || _nextDeferred <= now || now - _lastPromote >= SafetyPoll)
-        {
-            _lastPromote = now;
-            var next = await queue.PromoteDueAsync(ct);
-            _nextDeferred = next ?? DateTimeOffset.MaxValue;
-        }
-        return _nextDeferred == DateTimeOffset.MaxValue ? null : _nextDeferred;
-    }
-
     private async Task<(Start, DateTimeOffset?)> StartAsync(OutboxRow row, CancellationToken ct)
     {
         if (signal.TakeMoreUrgentThan(row.Priority))
@@ -222,7 +194,7 @@ internal sealed partial class Dispatcher(
             _slots.Release();
             return (Start.Wait, retryAt);
         }
-        _inFlight[row.Id] = 0;
+        _inFlight.Start(row.Id);
         _ = RunAsync(row, ct);
         return (Start.Started, null);
     }
@@ -238,7 +210,7 @@ internal sealed partial class Dispatcher(
             if (claimed && term.IsCancellationRequested)
             {
                 // The lease was lost meanwhile: a node that no longer leads starts no new send.
-                Unclaim(row.Id, claimed);
+                claims.Unclaim(row.Id, claimed);
             }
             else if (claimed)
             {
@@ -249,7 +221,7 @@ internal sealed partial class Dispatcher(
         {
             // The row goes back to pending and is tried again on the next pass.
             Report(ex, row);
-            Unclaim(row.Id, claimed);
+            claims.Unclaim(row.Id, claimed);
         }
         finally
         {
@@ -266,12 +238,11 @@ internal sealed partial class Dispatcher(
         catch (Exception ex)
         {
             Report(ex, row);
-            Unclaim(row.Id, claimed);
+            claims.Unclaim(row.Id, claimed);
         }
         finally
         {
-            _completedAt[row.Id] = Interlocked.Increment(ref _completions);
-            _inFlight.TryRemove(row.Id, out _);
+            _inFlight.Complete(row.Id);
             signal.Notify();
         }
     }
@@ -289,25 +260,6 @@ internal sealed partial class Dispatcher(
         }
     }
 
-    private void Unclaim(long id, bool claimed)
-    {
-        if (claimed)
-        {
-            _unclaimed.Enqueue(id);
-        }
-    }
-
-    private void ForgetCompletionsBefore(long number)
-    {
-        foreach (var (id, completed) in _completedAt)
-        {
-            if (completed <= number)
-            {
-                _completedAt.TryRemove(id, out _);
-            }
-        }
-    }
-
     private async Task CancelSendsAfterGraceAsync()
     {
         await Task.Delay(ShutdownGrace, clock);
@@ -321,11 +273,7 @@ internal sealed partial class Dispatcher(
             await _slots.WaitAsync(ShutdownGrace + ShutdownGrace);
         }
         // Sends are over; wait (briefly) for their results to be written.
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!_inFlight.IsEmpty && waited.Elapsed < ShutdownGrace)
-        {
-            await Task.Delay(10);
-        }
+        await _inFlight.WaitEmptyAsync(ShutdownGrace);
     }
 
     public override void Dispose()

@@ -15,6 +15,8 @@ internal sealed class OutboxClaims : IAsyncDisposable
     private readonly OutboxDeliveryStore _store;
     private readonly ILeadership _leadership;
     private readonly Task _writer;
+    // Rows claimed by an attempt that could not record its result: back to pending at the next pass.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<long> _unclaimed = new();
 
     public OutboxClaims(OutboxDeliveryStore store, ILeadership leadership)
     {
@@ -36,6 +38,24 @@ internal sealed class OutboxClaims : IAsyncDisposable
             done.SetException(new ObjectDisposedException(nameof(OutboxClaims)));
         }
         return done.Task;
+    }
+
+    /// <summary>A claimed row whose send or result failed goes back to pending at the next <see cref="ReleaseUnclaimedAsync"/>.</summary>
+    public void Unclaim(long id, bool claimed)
+    {
+        if (claimed)
+        {
+            _unclaimed.Enqueue(id);
+        }
+    }
+
+    public async Task ReleaseUnclaimedAsync(CancellationToken ct)
+    {
+        while (_unclaimed.TryPeek(out var id))
+        {
+            await _store.ReleaseClaimAsync(id, ct);
+            _unclaimed.TryDequeue(out _);
+        }
     }
 
     private async Task WriteAsync()
