@@ -12,18 +12,33 @@ namespace Bot.Bench;
 /// </summary>
 internal static class DispatchBenchmark
 {
+    public const int Rounds = 3;
+
+    /// <summary>Medians of <see cref="Rounds"/> interleaved rounds (plain loop, then dispatcher), after a warm-up of both, so neither side gets the JIT's later tiers alone.</summary>
     public static async Task<(double Baseline, double Dispatcher)> RunAsync(int messages, BenchStorage storage)
     {
         await using var server = await FakeBotApiServer.StartAsync();
-        await PlainLoopAsync(server, 200, chatBase: 9_000_000); // warm-up
-        var baseline = await PlainLoopAsync(server, messages, chatBase: 1_000_000);
-
         var parallel = Environment.GetEnvironmentVariable("BENCH_PARALLEL") ?? "8";
         await using var worker = await BenchWorker.StartAsync(server, globalRatePerSecond: 0, perChatIntervalMs: 0, storage: storage, extra: ("Delivery:MaxParallelSends", parallel));
-        await DispatchAsync(server, worker, 200, "warm"); // warm-up
-        var dispatcher = await DispatchAsync(server, worker, messages, "run");
-        return (baseline, dispatcher);
+        // BENCH_WARM: messages each side sends before the measured rounds (a long warm-up lets the JIT's later tiers finish).
+        var warm = int.Parse(Environment.GetEnvironmentVariable("BENCH_WARM") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
+        await PlainLoopAsync(server, warm, chatBase: 9_000_000); // warm-up
+        await DispatchAsync(server, worker, warm, "warm"); // warm-up
+        var baselines = new List<double>();
+        var dispatchers = new List<double>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            baselines.Add(await PlainLoopAsync(server, messages, chatBase: 1_000_000 + (round * messages)));
+            dispatchers.Add(await DispatchAsync(server, worker, messages, $"run{round}"));
+            if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1")
+            {
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  round {round}: plain {baselines[^1]:F0}, dispatcher {dispatchers[^1]:F0} msg/s"));
+            }
+        }
+        return (Median(baselines), Median(dispatchers));
     }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     public static async Task<double> PlainLoopAsync(FakeBotApiServer server, int messages, long chatBase)
     {

@@ -15,7 +15,7 @@ if (which is "dispatch" or "all")
     {
         await using var storage = await BenchStorage.CreateAsync(provider);
         var (baseline, dispatcher) = await DispatchBenchmark.RunAsync(messages, storage);
-        Console.WriteLine(string.Create(culture, $"dispatch: {messages} messages, rate limits off, {storage.Name}"));
+        Console.WriteLine(string.Create(culture, $"dispatch: {messages} messages, rate limits off, {storage.Name}, median of {DispatchBenchmark.Rounds} interleaved rounds"));
         Console.WriteLine(string.Create(culture, $"  plain SendMessage loop : {baseline,8:F0} msg/s (baseline)"));
         Console.WriteLine(string.Create(culture, $"  dispatcher (outbox)    : {dispatcher,8:F0} msg/s"));
         Console.WriteLine(string.Create(culture, $"  ratio                  : {dispatcher / baseline,8:F2}x   (goal >= 0.80x)"));

@@ -9,6 +9,10 @@ internal sealed class DispatchSignal : IDisposable
     private readonly SemaphoreSlim _wake = new(0, 1);
     private int _urgent = int.MaxValue;
     private int _deferredAdded = 1;
+    private long _notifications;
+
+    /// <summary>How many notifications there have been: a pass that began after the N-th has seen what it announced.</summary>
+    public long Notifications => Interlocked.Read(ref _notifications);
 
     /// <summary>A row became deferred (enqueued for later, or put back after a failure): the dispatcher looks at deferred rows again.</summary>
     public void DeferredAdded()
@@ -20,8 +24,10 @@ internal sealed class DispatchSignal : IDisposable
     /// <summary>True (and cleared) when a row became deferred since the dispatcher last looked.</summary>
     public bool TakeDeferredAdded() => Interlocked.Exchange(ref _deferredAdded, 0) == 1;
 
-    public void Notify(MessagePriority? enqueued = null)
+    /// <summary>Wakes the dispatcher; returns this notification's number (see <see cref="Notifications"/>).</summary>
+    public long Notify(MessagePriority? enqueued = null)
     {
+        var number = Interlocked.Increment(ref _notifications);
         if (enqueued is { } priority)
         {
             int seen;
@@ -42,6 +48,7 @@ internal sealed class DispatchSignal : IDisposable
         {
             // Already signalled.
         }
+        return number;
     }
 
     /// <summary>True (and cleared) when something more urgent than <paramref name="priority"/> arrived.</summary>

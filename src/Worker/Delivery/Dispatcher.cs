@@ -31,13 +31,10 @@ internal sealed partial class Dispatcher(
     ILogger<Dispatcher> logger,
     BotMetrics metrics) : BackgroundService
 {
-    private const int PageSize = 64;
+    private const int PageSize = 256;
     private static readonly TimeSpan SafetyPoll = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
-    private readonly InFlightRows _inFlight = new();
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelSends);
+    private readonly Sends _sends = new(gate, attempt, claims, signal, outage, options.Value.MaxParallelSends, clock, logger);
     private readonly DeferredRows _deferred = new(queue, signal, clock);
-    private readonly CancellationTokenSource _sends = new();
 
     /// <summary>Outbox rows enqueued on another node wake this one (if it leads).</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -50,15 +47,18 @@ internal sealed partial class Dispatcher(
         return base.StartAsync(cancellationToken);
     }
 
-    /// <summary>Raised when nothing can be sent now and nothing is in flight, with the time of the next wake-up (tests wait on it).</summary>
-    public event Action<DateTimeOffset?>? Idle;
+    /// <summary>
+    /// Raised when nothing can be sent now and nothing is in flight, with the time of the next wake-up
+    /// and the number of notifications the pass had seen when it began (tests wait on it).
+    /// </summary>
+    public event Action<DateTimeOffset?, long>? Idle;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var stopping = stoppingToken.Register(() => _ = CancelSendsAfterGraceAsync());
+        using var stopping = stoppingToken.Register(() => _ = _sends.CancelAfterGraceAsync());
         await LeaderLoop.RunAsync(leadership, DispatchAsync, stoppingToken);
         // Stopping: sends in flight finish and are recorded before the host goes on (and disposes the recorder).
-        await DrainInFlightAsync();
+        await _sends.DrainAsync();
     }
 
     /// <summary>One term as leader; returns (or throws OperationCanceledException) when it ends.</summary>
@@ -68,6 +68,7 @@ internal sealed partial class Dispatcher(
         while (!term.IsCancellationRequested)
         {
             DateTimeOffset? wake;
+            var seen = signal.Notifications;
             try
             {
                 if (!released)
@@ -84,6 +85,8 @@ internal sealed partial class Dispatcher(
             }
             catch (Exception ex) when (StorageOutage.IsOutage(ex))
             {
+                // A claim may have been written though its answer was lost: look for rows left in flight again.
+                released = false;
                 outage.Report(ex, "reading the outbox");
                 wake = clock.GetUtcNow() + TimeSpan.FromSeconds(2);
             }
@@ -93,9 +96,9 @@ internal sealed partial class Dispatcher(
                 wake = clock.GetUtcNow() + TimeSpan.FromSeconds(5);
             }
             var delay = wake is { } at ? at - clock.GetUtcNow() : SafetyPoll;
-            if (_inFlight.IsEmpty)
+            if (_sends.InFlight.IsEmpty)
             {
-                Idle?.Invoke(wake);
+                Idle?.Invoke(wake, seen);
             }
             try
             {
@@ -110,7 +113,7 @@ internal sealed partial class Dispatcher(
 
     private async Task ReleaseLeftInFlightAsync(CancellationToken ct)
     {
-        var released = await queue.ReleaseClaimsAsync(_inFlight.Ids, ct);
+        var released = await queue.ReleaseLeftInFlightAsync(_sends.InFlight.Ids, ct);
         if (released.Count > 0)
         {
             LogReleased(released.Count, string.Join(", ", released.Select(r => r.ClaimedBy ?? "?").Distinct()));
@@ -119,186 +122,81 @@ internal sealed partial class Dispatcher(
 
     private async Task<DateTimeOffset?> PassAsync(CancellationToken ct)
     {
-        // A chat passed over in this pass (busy, or its gap not over) gets none of its later rows in it
-        // either, even if it frees up meanwhile: one chat's messages go out in order.
+        // A chat passed over in this pass (busy, its gap not over, or one of its rows started) gets none
+        // of its later rows in it either, even if it frees up meanwhile: one chat's messages go out in order.
         var passedOver = new HashSet<long>();
     restart:
         passedOver.Clear();
         signal.ClearUrgent();
         await claims.ReleaseUnclaimedAsync(ct);
-        _inFlight.ForgetBefore(_inFlight.Mark());
+        _sends.InFlight.ForgetBefore(_sends.InFlight.Mark());
         var wake = await _deferred.PromoteDueAsync(ct);
         for (var priority = 0; priority < OutboxDeliveryStore.PriorityCount; priority++)
         {
             long afterId = 0;
             while (true)
             {
-                var fetchedAfter = _inFlight.Mark();
+                var fetchedAfter = _sends.InFlight.Mark();
                 var page = await queue.FetchPendingAsync(priority, afterId, PageSize, ct);
                 if (page.Count == 0)
                 {
                     break;
                 }
+                afterId = page[^1].Id;
+                if (gate.PausedUntil > clock.GetUtcNow())
+                {
+                    return Earliest(wake, gate.PausedUntil);
+                }
+                var ready = new List<OutboxRow>();
                 foreach (var row in page)
                 {
-                    afterId = row.Id;
-                    if (_inFlight.Skip(row.Id, fetchedAfter))
+                    if (_sends.InFlight.Skip(row.Id, fetchedAfter) || passedOver.Contains(row.ChatId))
                     {
                         continue;
                     }
                     var now = clock.GetUtcNow();
-                    if (gate.PausedUntil > now)
-                    {
-                        return Earliest(wake, gate.PausedUntil);
-                    }
                     if (row.ExpiresAt is { } expires && expires <= now.ToMs())
                     {
                         await queue.MarkExpiredAsync(row.Id, ct);
                         metrics.Failed(DeliveryState.Expired);
                         continue;
                     }
-                    if (passedOver.Contains(row.ChatId))
+                    passedOver.Add(row.ChatId);
+                    if (gate.IsChatReady(row.ChatId, now, out var readyAt))
                     {
-                        continue;
+                        ready.Add(row);
                     }
-                    if (!gate.IsChatReady(row.ChatId, now, out var readyAt))
+                    else
                     {
-                        passedOver.Add(row.ChatId);
                         wake = Earliest(wake, readyAt);
-                        continue;
                     }
-                    var (start, retryAt) = await StartAsync(row, ct);
-                    switch (start)
-                    {
-                        case Start.Restart:
-                            goto restart;
-                        case Start.Wait:
-                            // Out of global permits (or paused): sleep until one returns; a completing send wakes us too.
-                            return Earliest(wake, retryAt);
-                    }
+                }
+                var (start, retryAt) = await _sends.StartAllAsync(ready, ct);
+                switch (start)
+                {
+                    case StartOutcome.Restart:
+                        goto restart;
+                    case StartOutcome.Wait:
+                        // Out of global permits (or paused): sleep until one returns; a completing send wakes us too.
+                        return Earliest(wake, retryAt);
                 }
             }
         }
         return wake;
     }
 
-    private async Task<(Start, DateTimeOffset?)> StartAsync(OutboxRow row, CancellationToken ct)
-    {
-        if (signal.TakeMoreUrgentThan(row.Priority))
-        {
-            return (Start.Restart, null);
-        }
-        await _slots.WaitAsync(ct);
-        if (!gate.TryStart(row.ChatId, clock.GetUtcNow(), out var retryAt))
-        {
-            _slots.Release();
-            return (Start.Wait, retryAt);
-        }
-        _inFlight.Start(row.Id);
-        _ = RunAsync(row, ct);
-        return (Start.Started, null);
-    }
-
-    private async Task RunAsync(OutboxRow row, CancellationToken term)
-    {
-        var recorded = Task.CompletedTask;
-        var claimed = false;
-        try
-        {
-            await Task.Yield();
-            claimed = await claims.ClaimAsync(row.Id);
-            if (claimed && term.IsCancellationRequested)
-            {
-                // The lease was lost meanwhile: a node that no longer leads starts no new send.
-                claims.Unclaim(row.Id, claimed);
-            }
-            else if (claimed)
-            {
-                recorded = await attempt.RunAsync(row, _sends.Token);
-            }
-        }
-        catch (Exception ex)
-        {
-            // The row goes back to pending and is tried again on the next pass.
-            Report(ex, row);
-            claims.Unclaim(row.Id, claimed);
-        }
-        finally
-        {
-            // The send is over: its slot and its chat are free. The row stays in flight (no page sends
-            // it again) until its result is durable.
-            gate.Complete(row.ChatId);
-            _slots.Release();
-            signal.Notify();
-        }
-        try
-        {
-            await recorded;
-        }
-        catch (Exception ex)
-        {
-            Report(ex, row);
-            claims.Unclaim(row.Id, claimed);
-        }
-        finally
-        {
-            _inFlight.Complete(row.Id);
-            signal.Notify();
-        }
-    }
-
-    /// <summary>The row stays pending and is tried again on a later pass.</summary>
-    private void Report(Exception ex, OutboxRow row)
-    {
-        if (StorageOutage.IsOutage(ex))
-        {
-            outage.Report(ex, "recording a send");
-        }
-        else
-        {
-            LogAttemptFailed(ex, row.IdemKey);
-        }
-    }
-
-    private async Task CancelSendsAfterGraceAsync()
-    {
-        await Task.Delay(ShutdownGrace, clock);
-        await _sends.CancelAsync();
-    }
-
-    private async Task DrainInFlightAsync()
-    {
-        for (var i = 0; i < options.Value.MaxParallelSends; i++)
-        {
-            await _slots.WaitAsync(ShutdownGrace + ShutdownGrace);
-        }
-        // Sends are over; wait (briefly) for their results to be written.
-        await _inFlight.WaitEmptyAsync(ShutdownGrace);
-    }
-
     public override void Dispose()
     {
         _sends.Dispose();
-        _slots.Dispose();
         base.Dispose();
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
 
-    private enum Start
-    {
-        Started,
-        Restart,
-        Wait,
-    }
-
     [LoggerMessage(LogLevel.Information, "Dispatcher: {Count} messages were in flight when their dispatcher ({Nodes}) stopped; sending them again")]
     private partial void LogReleased(int count, string nodes);
 
     [LoggerMessage(LogLevel.Error, "Dispatcher pass failed; trying again in 5s")]
     private partial void LogPassFailed(Exception ex);
-
-    [LoggerMessage(LogLevel.Error, "Recording the send of {Key} failed; it stays queued")]
-    private partial void LogAttemptFailed(Exception ex, string key);
 }

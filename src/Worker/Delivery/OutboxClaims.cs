@@ -1,89 +1,36 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Bot.Worker.Cluster;
 
 namespace Bot.Worker.Delivery;
 
 /// <summary>
-/// Claims rows before they are sent: one writer takes every claim waiting and marks those rows
-/// 'sending' in one statement, so parallel sends do not each wait for a write of their own (the
-/// dispatcher keeps its throughput on SQLite). Each caller learns whether its row was still pending.
+/// Rows this node marks as in flight ('sending', with its node id and the time) before it sends them.
+/// The dispatcher claims the rows it is about to start together, in one write, so a send never waits
+/// for a write of its own; rows claimed but not started, and rows whose attempt could not be
+/// recorded, go back to pending together at the next pass (or when the dispatcher stops).
 /// </summary>
-internal sealed class OutboxClaims : IAsyncDisposable
+internal sealed class OutboxClaims(OutboxDeliveryStore store, ILeadership leadership)
 {
-    private readonly Channel<(long Id, TaskCompletionSource<bool> Done)> _claims =
-        Channel.CreateUnbounded<(long, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly OutboxDeliveryStore _store;
-    private readonly ILeadership _leadership;
-    private readonly Task _writer;
-    // Rows claimed by an attempt that could not record its result: back to pending at the next pass.
-    private readonly System.Collections.Concurrent.ConcurrentQueue<long> _unclaimed = new();
+    private readonly ConcurrentQueue<long> _unclaimed = new();
 
-    public OutboxClaims(OutboxDeliveryStore store, ILeadership leadership)
-    {
-        _store = store;
-        _leadership = leadership;
-        // Not part of whatever unit of work first asked for this singleton.
-        using (ExecutionContext.SuppressFlow())
-        {
-            _writer = Task.Run(WriteAsync);
-        }
-    }
+    /// <summary>Marks the rows still pending as in flight on this node; returns those it claimed.</summary>
+    public async Task<IReadOnlySet<long>> ClaimAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        ids.Count == 0 ? new HashSet<long>() : (await store.ClaimAsync(ids, leadership.NodeId, ct)).ToHashSet();
 
-    /// <summary>True once the row is 'sending' on this node; false if it was not pending any more.</summary>
-    public Task<bool> ClaimAsync(long id)
-    {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_claims.Writer.TryWrite((id, done)))
-        {
-            done.SetException(new ObjectDisposedException(nameof(OutboxClaims)));
-        }
-        return done.Task;
-    }
-
-    /// <summary>A claimed row whose send or result failed goes back to pending at the next <see cref="ReleaseUnclaimedAsync"/>.</summary>
-    public void Unclaim(long id, bool claimed)
-    {
-        if (claimed)
-        {
-            _unclaimed.Enqueue(id);
-        }
-    }
+    /// <summary>A claimed row that was not sent, or whose result could not be written, goes back to pending at the next <see cref="ReleaseUnclaimedAsync"/>.</summary>
+    public void Unclaim(long id) => _unclaimed.Enqueue(id);
 
     public async Task ReleaseUnclaimedAsync(CancellationToken ct)
     {
-        while (_unclaimed.TryPeek(out var id))
+        if (_unclaimed.IsEmpty)
         {
-            await _store.ReleaseClaimAsync(id, ct);
+            return;
+        }
+        var ids = _unclaimed.ToArray();
+        await store.ReleaseClaimsAsync(ids, ct);
+        for (var i = 0; i < ids.Length; i++)
+        {
             _unclaimed.TryDequeue(out _);
         }
-    }
-
-    private async Task WriteAsync()
-    {
-        var batch = new List<(long Id, TaskCompletionSource<bool> Done)>();
-        while (await _claims.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < 256 && _claims.Reader.TryRead(out var claim))
-            {
-                batch.Add(claim);
-            }
-            try
-            {
-                var claimed = (await _store.ClaimAsync([.. batch.Select(b => b.Id)], _leadership.NodeId, CancellationToken.None)).ToHashSet();
-                batch.ForEach(b => b.Done.TrySetResult(claimed.Contains(b.Id)));
-            }
-            catch (Exception ex)
-            {
-                // Nothing was claimed (one statement): each row stays pending, and its caller sees why.
-                batch.ForEach(b => b.Done.TrySetException(ex));
-            }
-            batch.Clear();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _claims.Writer.TryComplete();
-        await _writer;
     }
 }

@@ -13,24 +13,16 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         ORDER BY id LIMIT @limit
         """, new { priority, afterId, limit }, ct);
 
-    /// <summary>Marks these rows as in flight on <paramref name="node"/>, those still pending, in one transaction; returns the ids it claimed.</summary>
-    public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<long> ids, string node, CancellationToken ct) => database.InTransactionAsync(async token =>
-    {
-        var now = clock.NowMs();
-        await database.ExecuteAsync(
-            "UPDATE outbox SET state = 'sending', claimed_by = @node, claimed_at = @now, updated_at = @now WHERE id = @id AND state = 'pending'",
-            ids.Select(id => new { id, node, now }).ToList(), token);
-        // This node's writer claims one batch at a time, so its rows stamped now are this batch's.
-        var claimed = (await database.QueryAsync<long>(
-            "SELECT id FROM outbox WHERE state = 'sending' AND claimed_by = @node AND claimed_at = @now", new { node, now }, token)).ToHashSet();
-        return (IReadOnlyList<long>)[.. ids.Where(claimed.Contains)];
-    }, ct);
+    /// <summary>Marks these rows as in flight on <paramref name="node"/>, those still pending, in one statement; returns the ids it claimed.</summary>
+    public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<long> ids, string node, CancellationToken ct) => database.QueryAsync<long>(
+        $"UPDATE outbox SET state = 'sending', claimed_by = @node, claimed_at = @now, updated_at = @now WHERE {database.InList("id", "ids")} AND state = 'pending' RETURNING id",
+        new { ids = ids.ToArray(), node, now = clock.NowMs() }, ct);
 
     /// <summary>
     /// Puts rows left in flight (a crash, a lost lease) back to pending, except <paramref name="stillInFlight"/>
     /// (this process's own sends that have not finished); returns the rows released and who had claimed them.
     /// </summary>
-    public async Task<IReadOnlyList<(long Id, string? ClaimedBy)>> ReleaseClaimsAsync(IReadOnlyCollection<long> stillInFlight, CancellationToken ct)
+    public async Task<IReadOnlyList<(long Id, string? ClaimedBy)>> ReleaseLeftInFlightAsync(IReadOnlyCollection<long> stillInFlight, CancellationToken ct)
     {
         var claimed = (await database.QueryAsync<(long Id, string? ClaimedBy)>(
             "SELECT id, claimed_by FROM outbox WHERE state = 'sending'", null, ct)).Where(r => !stillInFlight.Contains(r.Id)).ToList();
@@ -43,9 +35,9 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         return claimed;
     }
 
-    /// <summary>Puts one row this process claimed back to pending (its attempt could not be recorded).</summary>
-    public Task ReleaseClaimAsync(long id, CancellationToken ct) => database.ExecuteAsync(
-        "UPDATE outbox SET state = 'pending', updated_at = @now WHERE id = @id AND state = 'sending'", new { id, now = clock.NowMs() }, ct);
+    /// <summary>Puts rows this process claimed back to pending (not started, or their attempt could not be recorded), in one statement.</summary>
+    public Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) => database.ExecuteAsync(
+        $"UPDATE outbox SET state = 'pending', updated_at = @now WHERE {database.InList("id", "ids")} AND state = 'sending'", new { ids = ids.ToArray(), now = clock.NowMs() }, ct);
 
     /// <summary>Makes deferred rows whose time has come pending; returns the next deferred time, if any.</summary>
     public async Task<DateTimeOffset?> PromoteDueAsync(CancellationToken ct)

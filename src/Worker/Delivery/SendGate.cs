@@ -49,6 +49,9 @@ internal sealed class SendGate
         }
     }
 
+    /// <summary>How many sends may start one right after another: one under a global rate (starts are spaced), any number without.</summary>
+    public int BackToBackStarts => _rate > 0 ? 1 : int.MaxValue;
+
     /// <summary>A 429: nothing is sent to anyone until <paramref name="retryAfter"/> has passed.</summary>
     public void Pause(TimeSpan retryAfter)
     {

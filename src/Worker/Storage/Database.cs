@@ -18,6 +18,8 @@ internal abstract class Database(IEnumerable<IStatementObserver> observers) : ID
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         if (Ambient.Value is { IsActive: true })

@@ -12,6 +12,13 @@ public interface IDatabase
     /// <summary>Provider name as in <c>Storage:Provider</c>: <c>Sqlite</c> or <c>Postgres</c>.</summary>
     string Provider { get; }
 
+    /// <summary>
+    /// SQL that holds when <paramref name="column"/> is one of the values of the parameter
+    /// <paramref name="parameter"/>, passed as an array: PostgreSQL takes the array whole
+    /// (<c>IN (SELECT unnest(@p))</c>), SQLite gets one parameter per value (<c>IN @p</c>, expanded by Dapper).
+    /// </summary>
+    string InList(string column, string parameter);
+
     /// <summary>A new connection outside any unit of work (schema set-up, tests, long reads).</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

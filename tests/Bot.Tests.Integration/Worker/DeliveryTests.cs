@@ -128,12 +128,22 @@ public abstract class DeliveryTests(StorageProvider provider)
     private static async Task Settle(Dispatcher dispatcher, BotUnderTest bot, Action act)
     {
         var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnIdle(DateTimeOffset? _) => idle.TrySetResult();
+        long requested = long.MaxValue;
+        void OnIdle(DateTimeOffset? _, long seen)
+        {
+            // Only a pass that began after the notification below has seen what act() did.
+            if (seen >= Volatile.Read(ref requested))
+            {
+                idle.TrySetResult();
+            }
+        }
         dispatcher.Idle += OnIdle;
         try
         {
             act();
-            bot.Get<DispatchSignal>().Notify();
+            var signal = bot.Get<DispatchSignal>();
+            Volatile.Write(ref requested, signal.Notifications + 1);
+            signal.Notify();
             await idle.Task.WaitAsync(Wait);
         }
         finally

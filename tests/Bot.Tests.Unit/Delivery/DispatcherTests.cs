@@ -39,6 +39,8 @@ public sealed class DispatcherTests
         await bot.SettleAsync();
         Assert.Single(bot.Transport.Attempts);
         Assert.Equal(DeliveryState.Deferred, await bot.StateOfAsync("a"));
+        // b and c were claimed with a (one write) but not started: they are pending again, not left in flight.
+        Assert.Equal(2, await bot.CountAsync("state = 'pending'"));
 
         await bot.AdvanceAsync(TimeSpan.FromSeconds(29));
         Assert.Single(bot.Transport.Attempts);

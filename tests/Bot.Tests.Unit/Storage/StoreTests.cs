@@ -53,6 +53,29 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claims_take_only_pending_rows_and_go_back_in_one_statement_each()
+    {
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
+        var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
+        await outbox.EnqueueManyAsync([.. Enumerable.Range(1, 5).Select(i => new OutgoingMessage($"c{i}", 7_000_000_000L + i, "hi", MessagePriority.Tip, "test"))], CancellationToken.None);
+        var ids = (await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 10, CancellationToken.None)).Select(r => r.Id).ToList();
+        await delivery.MarkSentBatchAsync([(ids[0], 1)], CancellationToken.None);
+
+        Assert.Equal(ids.Skip(1).Take(2).Order(), (await delivery.ClaimAsync([ids[0], ids[1], ids[2]], "node-a", CancellationToken.None)).Order());
+        // Already claimed (by this node or another): not claimed again.
+        Assert.Equal([ids[3]], await delivery.ClaimAsync([ids[1], ids[3]], "node-b", CancellationToken.None));
+        Assert.Equal([ids[4]], (await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 10, CancellationToken.None)).Select(r => r.Id));
+
+        await delivery.ReleaseClaimsAsync([ids[0], ids[1], ids[2]], CancellationToken.None);
+        Assert.Equal([ids[1], ids[2], ids[4]], (await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 10, CancellationToken.None)).Select(r => r.Id));
+        var left = await delivery.ReleaseLeftInFlightAsync([], CancellationToken.None);
+        Assert.Equal([(ids[3], (string?)"node-b")], left);
+        var states = await delivery.CountByStateSinceAsync(_clock.GetUtcNow().AddDays(-1), CancellationToken.None);
+        Assert.Equal(1, states["sent"]);
+        Assert.Equal(4, states["pending"]);
+    }
+
+    [Fact]
     public async Task Chats_subscriptions_and_forget()
     {
         var chats = new ChatStore(Db, _clock);

@@ -14,9 +14,9 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     private readonly Dispatcher _dispatcher;
     private readonly DispatchSignal _signal;
     private readonly SentRecorder _sent;
-    private readonly OutboxClaims _claims;
     private readonly OutboxDeliveryStore _queue;
     private TaskCompletionSource _idle = NewIdle();
+    private long _requested;
 
     private DispatcherHarness(TempDatabase db, FakeTimeProvider clock, DeliveryOptions options)
     {
@@ -30,8 +30,15 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         var node = new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"));
         Outbox = new OutboxStore(db.Database, clock, _signal, node, new Bot.Worker.Cluster.SingleNodeSignals());
         var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), PlainMeterFactory.Metrics(clock), clock, Log);
-        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, _claims = new OutboxClaims(queue, node), gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance, PlainMeterFactory.Metrics(clock));
-        _dispatcher.Idle += _ => _idle.TrySetResult();
+        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, new OutboxClaims(queue, node), gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance, PlainMeterFactory.Metrics(clock));
+        // Only a pass that began after the request (it saw the request's notification) tells the dispatcher settled.
+        _dispatcher.Idle += (_, seen) =>
+        {
+            if (seen >= Volatile.Read(ref _requested))
+            {
+                _idle.TrySetResult();
+            }
+        };
     }
 
     public FakeTimeProvider Clock { get; }
@@ -66,6 +73,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     public async Task SettleAsync()
     {
         _idle = NewIdle();
+        Volatile.Write(ref _requested, _signal.Notifications + 1);
         _signal.Notify();
         await _idle.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
@@ -74,6 +82,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     {
         _idle = NewIdle();
         Clock.Advance(by);
+        Volatile.Write(ref _requested, _signal.Notifications + 1);
         _signal.Notify();
         await _idle.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
@@ -105,7 +114,6 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _dispatcher.Dispose();
         _signal.Dispose();
         await _sent.DisposeAsync();
-        await _claims.DisposeAsync();
         await _db.DisposeAsync();
     }
 

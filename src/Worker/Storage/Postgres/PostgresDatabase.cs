@@ -14,6 +14,10 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, IEnumerable<ISta
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await source.OpenConnectionAsync(cancellationToken);
 
+    // Not "= ANY(@p)": with a generic plan PostgreSQL may then scan a partial index whole (a state index
+    // full of rows just sent) and filter by id; a join to the unnested array looks each id up by key.
+    public override string InList(string column, string parameter) => $"{column} IN (SELECT unnest(@{parameter}))";
+
     protected override Task<int> ExecuteManyAsync(DbConnection connection, DbTransaction tx, string sql, System.Collections.IEnumerable rows, CancellationToken ct) =>
         PostgresBatch.ExecuteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)tx, sql, rows, ct);
 
