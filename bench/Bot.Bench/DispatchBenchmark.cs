@@ -12,7 +12,7 @@ namespace Bot.Bench;
 /// </summary>
 internal static class DispatchBenchmark
 {
-    public const int Rounds = 3;
+    public const int Rounds = 5;
 
     /// <summary>Medians of <see cref="Rounds"/> interleaved rounds (plain loop, then dispatcher), after a warm-up of both, so neither side gets the JIT's later tiers alone.</summary>
     public static async Task<(double Baseline, double Dispatcher)> RunAsync(int messages, BenchStorage storage)
@@ -21,7 +21,7 @@ internal static class DispatchBenchmark
         var parallel = Environment.GetEnvironmentVariable("BENCH_PARALLEL") ?? "8";
         await using var worker = await BenchWorker.StartAsync(server, globalRatePerSecond: 0, perChatIntervalMs: 0, storage: storage, extra: ("Delivery:MaxParallelSends", parallel));
         // BENCH_WARM: messages each side sends before the measured rounds (a long warm-up lets the JIT's later tiers finish).
-        var warm = int.Parse(Environment.GetEnvironmentVariable("BENCH_WARM") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
+        var warm = int.Parse(Environment.GetEnvironmentVariable("BENCH_WARM") ?? "20000", System.Globalization.CultureInfo.InvariantCulture);
         await PlainLoopAsync(server, warm, chatBase: 9_000_000); // warm-up
         await DispatchAsync(server, worker, warm, "warm"); // warm-up
         var baselines = new List<double>();
