@@ -1,10 +1,11 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Bot.Worker.Deadlines;
 
 /// <summary>A step of an occurrence is due: hands its ids to the runner.</summary>
-internal sealed class DeadlineStepJob(DeadlineRunner runner) : IJob
+internal sealed partial class DeadlineStepJob(DeadlineRunner runner, ILogger<DeadlineStepJob> logger) : IJob
 {
     public const string OccurrenceKey = "occurrence";
     public const string StepKey = "step";
@@ -14,6 +15,15 @@ internal sealed class DeadlineStepJob(DeadlineRunner runner) : IJob
     {
         var data = context.MergedJobDataMap;
         var occurrence = long.Parse(data.GetString(OccurrenceKey)!, CultureInfo.InvariantCulture);
-        await runner.RunAsync(occurrence, data.GetString(StepKey)!, cancellationToken);
+        var step = data.GetString(StepKey)!;
+        if (context.Recovering)
+        {
+            // Clustered Quartz: the node that was running this step died; the runner's checks make a second run harmless.
+            LogRecovering(step, occurrence);
+        }
+        await runner.RunAsync(occurrence, step, cancellationToken);
     }
+
+    [LoggerMessage(LogLevel.Warning, "Step {Step} of occurrence {Occurrence} runs again: the node that was running it stopped mid-run")]
+    private partial void LogRecovering(string step, long occurrence);
 }

@@ -111,6 +111,53 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.StartsWith("CLUSTER-V2 Bench deadline 0", reminder.VisibleText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Killing_a_node_in_the_middle_of_a_reminder_job_runs_the_job_again_on_the_other_node_once()
+    {
+        await using var cluster = await ClusterUnderTest.StartAsync(output);
+        var deadlines = Path.Combine(cluster.Directory, "deadlines.yaml");
+        // One reminder 40 s from now, its deadline 10 minutes later (so a recovered run is still in time).
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var due = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(40).AddMinutes(10), zone);
+        await File.WriteAllTextAsync(deadlines, $$"""
+            time_zone: Asia/Shanghai
+            teams:
+              - id: bench
+                lead: {{Member}}
+                members: [{{Member}}]
+            deadlines:
+              - { id: recover, title: Recovered deadline, team: bench, due: {{due:yyyy-MM-ddTHH:mm:ss}}, remind: [10m] }
+            """);
+        var a = cluster.StartNode("a", $"--Bot:DeadlinesFile={deadlines}");
+        await a.WaitForOutputAsync(ClusterUnderTest.IsLeading, ClusterUnderTest.StartWait);
+
+        // Writes to the outbox wait on this lock: the job fires on node a and stops half-way, in its enqueue.
+        await using (var blocker = await cluster.Storage.OpenAsync())
+        {
+            await using var tx = await blocker.BeginTransactionAsync();
+            await using (var lockOutbox = blocker.CreateCommand())
+            {
+                lockOutbox.Transaction = tx;
+                lockOutbox.CommandText = "LOCK TABLE outbox IN EXCLUSIVE MODE";
+                await lockOutbox.ExecuteNonQueryAsync();
+            }
+            await Eventually.TrueAsync(
+                async () => await cluster.Storage.ScalarAsync<long>("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO outbox%'") > 0,
+                TimeSpan.FromSeconds(90));
+            a.KillHard();
+        }
+        Assert.Empty(cluster.Server.SentTo(Member));
+
+        var b = cluster.StartNode("b", $"--Bot:DeadlinesFile={deadlines}");
+        var reminder = await cluster.Server.WaitForMessageAsync(m => m.ChatId == Member, TimeSpan.FromSeconds(90));
+        await Eventually.QuietSentCountAsync(cluster.Server);
+
+        output.WriteLine($"reminder: {reminder.VisibleText.Split('\n')[0]}");
+        Assert.Single(cluster.Server.SentTo(Member));
+        Assert.Single(b.Output, l => l.Contains("runs again: the node that was running it stopped mid-run", StringComparison.Ordinal));
+        Assert.Contains("Recovered deadline", reminder.VisibleText, StringComparison.Ordinal);
+    }
+
     private const long Member = 7_000_001;
 
     private static string Yaml(int count, DateTimeOffset minute, int spreadSeconds)
