@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|scam|all] [--provider sqlite|postgres|both]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|scam|all|cluster-reminders] [--provider sqlite|postgres|both]
 var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var providers = BenchStorage.Parse(args);
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -84,6 +84,20 @@ if (which is "reminders" or "all")
         Console.WriteLine(string.Create(culture, $"  lateness p50           : {r.P50.TotalMilliseconds,8:F0} ms"));
         Console.WriteLine(string.Create(culture, $"  lateness p99           : {r.P99.TotalMilliseconds,8:F0} ms   (goal < 1000 ms)"));
         Console.WriteLine(string.Create(culture, $"  lateness max           : {r.Max.TotalMilliseconds,8:F0} ms"));
+    }
+}
+
+if (which is "cluster-reminders")
+{
+    // Not part of "all": it starts worker processes and takes about 10 minutes.
+    foreach (var nodes in new[] { 1, 3 })
+    {
+        var r = await ClusterReminderBenchmark.RunAsync(nodes, 3000);
+        Console.WriteLine(string.Create(culture, $"cluster-reminders: {r.Count} deadline reminders due in the same minute, {nodes} worker process(es) on PostgreSQL, rate limits off"));
+        Console.WriteLine(string.Create(culture, $"  lateness p50           : {r.P50.TotalMilliseconds,8:F0} ms"));
+        Console.WriteLine(string.Create(culture, $"  lateness p99           : {r.P99.TotalMilliseconds,8:F0} ms"));
+        Console.WriteLine(string.Create(culture, $"  lateness max           : {r.Max.TotalMilliseconds,8:F0} ms"));
+        Console.WriteLine(string.Create(culture, $"  firings seen, by node  : {string.Join(", ", r.FiredBy.Select(p => $"{p.Key} {p.Value}"))}"));
     }
 }
 

@@ -38,11 +38,11 @@ internal static class ReminderBenchmark
     }
 
     // dl:{occurrence}:{step}@{scheduled ms}:{chat}
-    private static long ScheduledMs(string key) => long.Parse(key.Split('@')[1].Split(':')[0], CultureInfo.InvariantCulture);
+    internal static long ScheduledMs(string key) => long.Parse(key.Split('@')[1].Split(':')[0], CultureInfo.InvariantCulture);
 
-    private static TimeSpan Percentile(List<TimeSpan> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static TimeSpan Percentile(List<TimeSpan> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static string Yaml(int count, DateTimeOffset minute)
+    internal static string Yaml(int count, DateTimeOffset minute)
     {
         var yaml = new StringBuilder("""
             time_zone: Asia/Shanghai
