@@ -34,7 +34,7 @@ public sealed class WebhookClusterTests : IAsyncLifetime
         var twice = _server.EnqueueText(5001, "/start");
         Assert.Equal(HttpStatusCode.OK, await _server.PostToWebhookAsync(twice, via: first.WebAddress));
         Assert.Equal(HttpStatusCode.OK, await _server.PostToWebhookAsync(twice, via: second.WebAddress));
-        var users = Enumerable.Range(5101, 20).ToList();
+        var users = Enumerable.Range(5101, 100).ToList();
         foreach (var user in users)
         {
             var id = _server.EnqueueText(user, "/start");
@@ -45,7 +45,7 @@ public sealed class WebhookClusterTests : IAsyncLifetime
         {
             await _server.WaitForMessagesAsync(user, 1, Wait);
         }
-        await first.WaitForAsync("SELECT COUNT(*) FROM webhook_inbox WHERE handled_at IS NOT NULL", 21L);
+        await first.WaitForAsync("SELECT COUNT(*) FROM webhook_inbox WHERE handled_at IS NOT NULL", 101L);
         Assert.Single(_server.SentTo(5001));
         Assert.All(users, u => Assert.Single(_server.SentTo(u)));
     }
