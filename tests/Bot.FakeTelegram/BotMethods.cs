@@ -29,13 +29,19 @@ internal sealed class BotMethods(BotProfile bot, UpdateQueue updates, CallbackQu
             return ApiResult.BadRequest("bad webhook: An HTTPS URL must be provided for webhook");
         }
 
-        updates.SetWebhook(url, request.GetBool("drop_pending_updates"));
+        var secret = request.GetString("secret_token");
+        if (secret is not null && !IsSecretToken(secret))
+        {
+            return ApiResult.BadRequest("secret token contains unallowed characters");
+        }
+
+        updates.SetWebhook(url, secret, request.GetJson("allowed_updates") as JsonArray, request.GetBool("drop_pending_updates"));
         return ApiResult.True();
     }
 
     public ApiResult DeleteWebhook(ApiRequest request)
     {
-        updates.SetWebhook(null, request.GetBool("drop_pending_updates"));
+        updates.SetWebhook(null, null, null, request.GetBool("drop_pending_updates"));
         return ApiResult.True();
     }
 
@@ -44,5 +50,10 @@ internal sealed class BotMethods(BotProfile bot, UpdateQueue updates, CallbackQu
         ["url"] = updates.WebhookUrl ?? string.Empty,
         ["has_custom_certificate"] = false,
         ["pending_update_count"] = updates.PendingCount,
+        ["allowed_updates"] = updates.AllowedUpdates is { } allowed ? new JsonArray([.. allowed.Select(a => JsonValue.Create(a))]) : null,
     });
+
+    // 1-256 of A-Z a-z 0-9 _ -, as Telegram documents for secret_token.
+    private static bool IsSecretToken(string secret) =>
+        secret.Length is >= 1 and <= 256 && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 }

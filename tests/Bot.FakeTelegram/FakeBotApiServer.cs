@@ -25,6 +25,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly Journal _journal;
     private readonly Faults _faults;
     private readonly CommandRegistry _commands;
+    private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private long _responseDelayTicks;
     private int _disposed;
 
@@ -69,6 +70,15 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     /// <summary>getUpdates calls answered 409 (a second poller, or a webhook set).</summary>
     public int GetUpdatesConflicts => _updates.Conflicts;
+
+    /// <summary>The URL setWebhook registered (null when none is set).</summary>
+    public string? WebhookUrl => _updates.WebhookUrl;
+
+    /// <summary>The secret_token setWebhook registered (null when none).</summary>
+    public string? WebhookSecret => _updates.WebhookSecret;
+
+    /// <summary>The allowed_updates in force (null: Telegram's default), from the last getUpdates or setWebhook.</summary>
+    public IReadOnlyList<string>? AllowedUpdates => _updates.AllowedUpdates;
 
     // Updates dropped because the bot's allowed_updates excluded their kind.
     public int FilteredOutUpdateCount => _updates.FilteredOut;
@@ -160,6 +170,43 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         return _updates.Enqueue(_ => (JsonObject)update.DeepClone());
     }
 
+    /// <summary>
+    /// Posts an enqueued update (Enqueue* returned its id) to the registered webhook, as Telegram does: JSON body,
+    /// header X-Telegram-Bot-Api-Secret-Token with the registered secret. A 2xx answer delivers it (it leaves the
+    /// pending updates); it can still be posted again, as Telegram does when an answer is lost.
+    /// <paramref name="via"/> posts to the registered URL's path and query at another origin (the worker behind
+    /// a reverse proxy); <paramref name="secret"/> replaces the registered secret, and an empty one sends no header.
+    /// Returns the HTTP status of the answer.
+    /// </summary>
+    public async Task<HttpStatusCode> PostToWebhookAsync(long updateId, Uri? via = null, string? secret = null, CancellationToken ct = default)
+    {
+        var registered = _updates.WebhookUrl ?? throw new InvalidOperationException("No webhook is set: call setWebhook first.");
+        var json = _updates.Find(updateId) ?? throw new InvalidOperationException($"Update {updateId} was never enqueued (or getUpdates confirmed it).");
+        var target = new Uri(registered);
+        if (via is not null)
+        {
+            target = new UriBuilder(via) { Path = target.AbsolutePath, Query = target.Query.TrimStart('?') }.Uri;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        var header = secret ?? _updates.WebhookSecret;
+        if (!string.IsNullOrEmpty(header))
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", header);
+        }
+
+        using var response = await _webhookClient.SendAsync(request, ct);
+        if (response.IsSuccessStatusCode)
+        {
+            _updates.DeliveredByWebhook(updateId);
+        }
+
+        return response.StatusCode;
+    }
+
     // Completes once a getUpdates call passed an offset above updateId (the bot confirmed it).
     public Task WaitForConfirmationAsync(long updateId, TimeSpan timeout, CancellationToken ct = default) =>
         _updates.WaitForConfirmationAsync(updateId, timeout, ct);
@@ -233,6 +280,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         _updates.Stop();
+        _webhookClient.Dispose();
         using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(stopTimeout.Token);
         await _app.DisposeAsync();

@@ -11,6 +11,8 @@ internal sealed class UpdateQueue
 
     private readonly Lock _gate = new();
     private readonly Queue<(long Id, string Json)> _pending = new();
+    // Updates a webhook post already delivered (answered 2xx): kept so a test can post one again.
+    private readonly Dictionary<long, string> _deliveredByWebhook = [];
     private readonly List<(long UpdateId, TaskCompletionSource Done)> _confirmWaiters = [];
     private readonly List<TaskCompletionSource> _pollingWaiters = [];
     private HashSet<string>? _allowed;
@@ -20,6 +22,8 @@ internal sealed class UpdateQueue
     private bool _stopped;
 
     public string? WebhookUrl { get; private set; }
+
+    public string? WebhookSecret { get; private set; }
 
     public int FilteredOut { get; private set; }
 
@@ -244,11 +248,17 @@ internal sealed class UpdateQueue
         }
     }
 
-    public void SetWebhook(string? url, bool dropPending)
+    public void SetWebhook(string? url, string? secret, JsonArray? allowed, bool dropPending)
     {
         lock (_gate)
         {
             WebhookUrl = string.IsNullOrEmpty(url) ? null : url;
+            WebhookSecret = WebhookUrl is null || string.IsNullOrEmpty(secret) ? null : secret;
+            if (WebhookUrl is not null && allowed is not null)
+            {
+                _allowed = allowed.Count == 0 ? null : [.. allowed.Select(a => a?.GetValue<string>() ?? string.Empty)];
+            }
+
             if (dropPending)
             {
                 _pending.Clear();
@@ -260,6 +270,44 @@ internal sealed class UpdateQueue
                 _waitingPoll?.TrySetResult(PollSignal.Conflict);
                 _waitingPoll = null;
             }
+        }
+    }
+
+    // The allowed_updates in force (null: Telegram's default), as the last getUpdates or setWebhook set them.
+    public IReadOnlyList<string>? AllowedUpdates
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _allowed?.Order(StringComparer.Ordinal).ToArray();
+            }
+        }
+    }
+
+    // The update's JSON, pending or already delivered to the webhook; null for an id never enqueued (or confirmed by getUpdates).
+    public string? Find(long updateId)
+    {
+        lock (_gate)
+        {
+            return _pending.FirstOrDefault(u => u.Id == updateId).Json ?? _deliveredByWebhook.GetValueOrDefault(updateId);
+        }
+    }
+
+    // A webhook post of the update was answered 2xx: Telegram forgets it.
+    public void DeliveredByWebhook(long updateId)
+    {
+        lock (_gate)
+        {
+            if (_pending.FirstOrDefault(u => u.Id == updateId).Json is not { } json)
+            {
+                return;
+            }
+
+            _deliveredByWebhook[updateId] = json;
+            var rest = _pending.Where(u => u.Id != updateId).ToList();
+            _pending.Clear();
+            rest.ForEach(_pending.Enqueue);
         }
     }
 

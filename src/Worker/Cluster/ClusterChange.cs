@@ -14,4 +14,7 @@ public enum ClusterChange
 
     /// <summary>Team membership changed (payload: user ids): the leader sets those chats' menus.</summary>
     Members,
+
+    /// <summary>Webhook mode: a node stored an update Telegram posted to it: the leader reads the inbox.</summary>
+    Inbox,
 }

@@ -10,6 +10,7 @@ public static class ConfigurationHostBuilderExtensions
     public static IHostApplicationBuilder AddBotOptions(this IHostApplicationBuilder builder)
     {
         Add<TelegramOptions, TelegramOptionsValidator>(builder, TelegramOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramModeValidator>();
         Add<StorageOptions, StorageOptionsValidator>(builder, StorageOptions.Section);
         Add<BotOptions, BotOptionsValidator>(builder, BotOptions.Section);
         Add<TemplatesOptions, TemplatesOptionsValidator>(builder, TemplatesOptions.Section);

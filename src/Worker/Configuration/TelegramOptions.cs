@@ -20,5 +20,14 @@ public sealed class TelegramOptions
     [Range(0, 50, ErrorMessage = "Telegram:PollTimeoutSeconds must be between 0 and 50")]
     public int PollTimeoutSeconds { get; set; } = 25;
 
+    /// <summary>How updates arrive: the leader long-polls getUpdates, or Telegram posts them to <see cref="WebhookUrl"/>.</summary>
+    public TelegramMode Mode { get; set; } = TelegramMode.Polling;
+
+    /// <summary>With <see cref="TelegramMode.Webhook"/>: the public URL Telegram posts to; the worker serves its path.</summary>
+    public string WebhookUrl { get; set; } = "";
+
+    /// <summary>With <see cref="TelegramMode.Webhook"/>: sent to setWebhook as secret_token and required on every post. Never logged.</summary>
+    public string WebhookSecret { get; set; } = "";
+
     public bool ConsoleMode => Token.Length == 0;
 }

@@ -55,7 +55,7 @@ internal static class LoggingSetup
         }
         return levels
             .Filter.ByExcluding(IsHostReportOfStartupFailure)
-            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), [.. Secrets(token), .. DatabasePassword(configuration)]))
+            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), [.. Secrets(token), .. DatabasePassword(configuration), .. WebhookSecret(configuration)]))
             .CreateLogger();
     }
 
@@ -100,6 +100,10 @@ internal static class LoggingSetup
             return [];
         }
     }
+
+    /// <summary>Telegram:WebhookSecret, if set and long enough to mask without garbling other text: never logged either.</summary>
+    public static IReadOnlyList<string> WebhookSecret(IConfiguration configuration) =>
+        configuration[$"{TelegramOptions.Section}:WebhookSecret"] is { Length: >= 4 } secret ? [secret] : [];
 
     /// <summary>The token and its secret half (after the colon), so neither form leaks.</summary>
     public static IReadOnlyList<string> Secrets(string token)

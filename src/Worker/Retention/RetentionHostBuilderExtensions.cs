@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -6,9 +7,10 @@ namespace Bot.Worker.Retention;
 
 public static class RetentionHostBuilderExtensions
 {
-    /// <summary>The daily clean-up of old outbox rows and audit entries (Retention section).</summary>
+    /// <summary>The daily clean-up of old outbox rows, audit entries and handled webhook updates (Retention section).</summary>
     public static IHostApplicationBuilder AddRetention(this IHostApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton<Telegram.Webhook.WebhookInboxStore>();
         builder.Services.AddSingleton<RetentionService>();
         builder.Services.AddTransient<RetentionJob>();
         return builder;

@@ -1,6 +1,9 @@
 using Bot.Worker.Configuration;
+using Bot.Worker.Telegram.Webhook;
 using Bot.Worker.Transport;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -9,7 +12,10 @@ namespace Bot.Worker.Telegram;
 
 public static class TelegramHostBuilderExtensions
 {
-    /// <summary>The Bot API through Telegram.Bot: long polling in, the dispatcher's sends out.</summary>
+    /// <summary>
+    /// The Bot API through Telegram.Bot: the dispatcher's sends out; updates in by long polling, or with
+    /// Telegram:Mode=Webhook through the webhook route on Kestrel and the inbox table.
+    /// </summary>
     public static IHostApplicationBuilder AddTelegramTransport(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -24,7 +30,20 @@ public static class TelegramHostBuilderExtensions
             return new TelegramBotClient(new TelegramBotClientOptions(options.Token, options.ApiBaseUrl) { RetryThreshold = 0 }, sp.GetRequiredService<HttpClient>());
         });
         services.AddSingleton<IBotTransport, TelegramTransport>();
-        services.AddSingleton<IUpdateSource, TelegramUpdateSource>();
+        services.AddSingleton<WebhookRegistration>();
+        services.TryAddSingleton<WebhookInboxStore>();
+        // A malformed mode is refused by the options validation at start; until then it counts as polling.
+        if (Enum.TryParse<TelegramMode>(builder.Configuration[$"{TelegramOptions.Section}:Mode"], ignoreCase: true, out var mode) && mode == TelegramMode.Webhook)
+        {
+            services.AddSingleton<InboxSignal>();
+            services.AddSingleton<WebhookReceiver>();
+            services.AddSingleton<IStartupFilter, WebhookEndpoint>();
+            services.AddSingleton<IUpdateSource, WebhookUpdateSource>();
+        }
+        else
+        {
+            services.AddSingleton<IUpdateSource, TelegramUpdateSource>();
+        }
         return builder;
     }
 }

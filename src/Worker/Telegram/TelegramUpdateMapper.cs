@@ -7,6 +7,9 @@ namespace Bot.Worker.Telegram;
 /// <summary>Telegram updates to the bot's own update records; anything else (stickers, photos, edits) maps to null and is ignored. A forwarded text arrives as a text message marked Forwarded.</summary>
 internal static class TelegramUpdateMapper
 {
+    /// <summary>The update kinds the bot handles: allowed_updates of getUpdates and setWebhook.</summary>
+    public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
     public static IncomingUpdate? Map(Update update) => update switch
     {
         { Message: { Text: { } text, From: { } from } message } =>

@@ -1,25 +1,25 @@
 using System.Runtime.CompilerServices;
 using Bot.Worker.Configuration;
+using Bot.Worker.Telegram.Webhook;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types.Enums;
 
 namespace Bot.Worker.Telegram;
 
 /// <summary>
-/// Long-polls getUpdates. The offset confirms an update only on the next call, after the update was
-/// handled, so a crash in between delivers it again (replies are keyed by update, so not twice).
+/// Long-polls getUpdates, after deleting any webhook (Telegram refuses getUpdates while one is set).
+/// The offset confirms an update only on the next call, after the update was handled, so a crash in
+/// between delivers it again (replies are keyed by update, so not twice).
 /// </summary>
 internal sealed partial class TelegramUpdateSource(
-    ITelegramBotClient bot, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramUpdateSource> logger) : IUpdateSource
+    ITelegramBotClient bot, WebhookRegistration webhook, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramUpdateSource> logger) : IUpdateSource
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
-
     public async IAsyncEnumerable<IncomingUpdate> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await webhook.DeleteAsync(cancellationToken);
         int? offset = null;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
@@ -27,7 +27,7 @@ internal sealed partial class TelegramUpdateSource(
             global::Telegram.Bot.Types.Update[] updates;
             try
             {
-                updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, cancellationToken);
+                updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, TelegramUpdateMapper.Wanted, cancellationToken);
                 failures = 0;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -8,6 +8,7 @@ using Bot.Worker.Hosting;
 using Bot.Worker.Delivery;
 using Bot.Worker.Retention;
 using Bot.Worker.Storage;
+using Bot.Worker.Telegram.Webhook;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -93,7 +94,7 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
     }
 
     private RetentionService Service(OutboxStore outbox, AuditStore audit, RetentionOptions? options = null) =>
-        new(outbox, audit, Options.Create(options ?? new RetentionOptions()), _clock, new ListLogger<RetentionService>());
+        new(outbox, audit, new WebhookInboxStore(Db, _clock), Options.Create(options ?? new RetentionOptions()), _clock, new ListLogger<RetentionService>());
 
     private async Task<IReadOnlyList<long>> EnqueueAsync(OutboxStore outbox, string prefix, int count)
     {
