@@ -31,6 +31,9 @@ public static class AwarenessHostBuilderExtensions
         services.AddSingleton<BroadcastModels>();
         services.AddSingleton<BroadcastEnqueuer>();
         services.AddSingleton<BroadcastService>();
+        services.AddSingleton<BroadcastNotices>();
+        services.AddSingleton<AlertTexts>();
+        services.AddSingleton<BroadcastProposals>();
         services.AddTransient<CampaignJob>();
         services.AddHostedService<AwarenessStartup>();
         services.AddHostedService<BroadcastWorker>();

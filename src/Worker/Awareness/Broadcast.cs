@@ -9,6 +9,9 @@ internal sealed record Broadcast
     public string? CampaignId { get; init; }
     public string Topic { get; init; } = "";
     public string Template { get; init; } = "";
+
+    /// <summary>An alert's own text (as the admin typed it), rendered escaped inside <see cref="Template"/>; null otherwise.</summary>
+    public string? Text { get; init; }
     public string? Rotate { get; init; }
     public string State { get; init; } = BroadcastState.Approved;
     public long? ProposedBy { get; init; }

@@ -31,8 +31,12 @@ internal sealed class BroadcastService(IDatabase database, BroadcastStore store,
         }
     }
 
-    /// <summary>A pending alert; <paramref name="runKey"/> ties it to the update that proposed it, so a redelivered update proposes nothing new.</summary>
-    public Task<long> ProposeAlertAsync(string topic, string template, long proposer, string runKey, CancellationToken ct) => database.InTransactionAsync(async token =>
+    /// <summary>
+    /// A pending alert (with its own <paramref name="text"/> if given, else the template's); <paramref name="runKey"/> ties it to
+    /// the update that proposed it, so a redelivered update proposes nothing new. Callers check the input first
+    /// (<see cref="BroadcastProposals"/>).
+    /// </summary>
+    public Task<long> ProposeAlertAsync(string topic, string template, string? text, long proposer, string runKey, CancellationToken ct) => database.InTransactionAsync(async token =>
     {
         var (id, created) = await store.CreateAsync(new Broadcast
         {
@@ -40,15 +44,20 @@ internal sealed class BroadcastService(IDatabase database, BroadcastStore store,
             Kind = BroadcastKind.Alert,
             Topic = topic,
             Template = template,
+            Text = text,
             State = BroadcastState.PendingApproval,
             ProposedBy = proposer,
         }, token);
         if (created)
         {
-            await audit.WriteAsync(proposer, "/broadcast", $"#{id} {topic} {template}", allowed: true, token);
+            await audit.WriteAsync(proposer, "/broadcast", $"#{id} {topic} {Describe(template, text)}", allowed: true, token);
         }
         return id;
     }, ct);
+
+    /// <summary>How the audit log names what an alert sends: the template, or the template with the admin's text (its length, not the text).</summary>
+    public static string Describe(string template, string? text) =>
+        text is null ? template : $"{template} + text ({text.Length} characters)";
 
     /// <summary>Approves or rejects a pending alert; its proposer cannot approve it.</summary>
     public async Task<(BroadcastDecision Outcome, Broadcast? Broadcast)> DecideAsync(long id, long admin, bool approve, CancellationToken ct)
@@ -75,7 +84,7 @@ internal sealed class BroadcastService(IDatabase database, BroadcastStore store,
             {
                 return false;
             }
-            await audit.WriteAsync(admin, action, $"#{id} {b.Topic} {b.Template}", allowed: true, token);
+            await audit.WriteAsync(admin, action, $"#{id} {b.Topic} {Describe(b.Template, b.Text)}", allowed: true, token);
             return true;
         }, ct);
         if (!decided)

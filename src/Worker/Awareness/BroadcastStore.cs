@@ -7,7 +7,7 @@ namespace Bot.Worker.Awareness;
 internal sealed class BroadcastStore(IDatabase database, TimeProvider clock)
 {
     private const string Columns = """
-        id, run_key AS RunKey, kind, campaign_id AS CampaignId, topic, template, rotate, state, proposed_by AS ProposedBy,
+        id, run_key AS RunKey, kind, campaign_id AS CampaignId, topic, template, text, rotate, state, proposed_by AS ProposedBy,
         decided_by AS DecidedBy, cursor_chat_id AS CursorChatId, total, created_at AS CreatedAt, enqueued_at AS EnqueuedAt
         """;
 
@@ -15,10 +15,10 @@ internal sealed class BroadcastStore(IDatabase database, TimeProvider clock)
     public async Task<(long Id, bool Created)> CreateAsync(Broadcast b, CancellationToken ct)
     {
         var id = await database.ScalarAsync<long?>("""
-            INSERT INTO broadcasts (run_key, kind, campaign_id, topic, template, rotate, state, proposed_by, created_at)
-            VALUES (@RunKey, @Kind, @CampaignId, @Topic, @Template, @Rotate, @State, @ProposedBy, @now)
+            INSERT INTO broadcasts (run_key, kind, campaign_id, topic, template, text, rotate, state, proposed_by, created_at)
+            VALUES (@RunKey, @Kind, @CampaignId, @Topic, @Template, @Text, @Rotate, @State, @ProposedBy, @now)
             ON CONFLICT (run_key) DO NOTHING RETURNING id
-            """, new { b.RunKey, b.Kind, b.CampaignId, b.Topic, b.Template, b.Rotate, b.State, b.ProposedBy, now = clock.NowMs() }, ct);
+            """, new { b.RunKey, b.Kind, b.CampaignId, b.Topic, b.Template, b.Text, b.Rotate, b.State, b.ProposedBy, now = clock.NowMs() }, ct);
         return id is { } created
             ? (created, true)
             : (await database.ScalarAsync<long>("SELECT id FROM broadcasts WHERE run_key = @RunKey", new { b.RunKey }, ct), false);

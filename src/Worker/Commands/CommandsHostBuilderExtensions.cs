@@ -29,7 +29,6 @@ public static class CommandsHostBuilderExtensions
         services.AddSingleton<CommandMenus>();
         services.AddSingleton<Deadlines.IMembershipChanges>(sp => sp.GetRequiredService<CommandMenus>());
         services.AddSingleton<Replier>();
-        services.AddSingleton<Awareness.BroadcastNotices>();
         services.AddSingleton<Awareness.BroadcastDecider>();
         services.AddSingleton<Team.OccurrenceResolver>();
         services.AddSingleton<Scam.VerdictModel>();

@@ -16,6 +16,9 @@ public static class DeadlinesHostBuilderExtensions
         services.AddSingleton<DeadlineConfigSource>();
         services.AddSingleton<TeamStore>();
         services.AddSingleton<OccurrenceStore>();
+        services.AddSingleton<CalendarKeyStore>();
+        services.AddSingleton<TeamCalendarKeys>();
+        services.AddSingleton<TeamCalendar>();
         services.AddSingleton<DeadlinePlanStore>();
         services.AddSingleton<SnoozeStore>();
         services.AddSingleton<ExtensionStore>();

@@ -46,6 +46,14 @@ internal sealed class OccurrenceStore(IDatabase database, TimeProvider clock)
             $"SELECT {Columns} FROM occurrences WHERE deadline_id = @deadlineId AND state = 'open' AND due_at > @after ORDER BY due_at",
             new { deadlineId, after = dueAfter?.ToMs() ?? long.MinValue }, ct);
 
+    /// <summary>The open occurrences of one team, due soonest first.</summary>
+    public Task<IReadOnlyList<Occurrence>> ListOpenOfTeamAsync(string teamId, CancellationToken ct) =>
+        database.QueryAsync<Occurrence>($"SELECT {Columns} FROM occurrences WHERE team_id = @teamId AND state = 'open' ORDER BY due_at", new { teamId }, ct);
+
+    /// <summary>The keys of a team's occurrences in any state (planned ones, and those already closed).</summary>
+    public Task<IReadOnlyList<string>> KeysOfTeamAsync(string teamId, CancellationToken ct) =>
+        database.QueryAsync<string>("SELECT occurrence_key FROM occurrences WHERE team_id = @teamId", new { teamId }, ct);
+
     /// <summary>Every occurrence of one deadline, whatever its state, by due time.</summary>
     public Task<IReadOnlyList<Occurrence>> ListOfDeadlineAsync(string deadlineId, CancellationToken ct) =>
         database.QueryAsync<Occurrence>($"SELECT {Columns} FROM occurrences WHERE deadline_id = @deadlineId ORDER BY due_at", new { deadlineId }, ct);

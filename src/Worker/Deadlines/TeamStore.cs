@@ -45,6 +45,9 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock)
         return group is { } g ? [.. members, g] : members;
     }
 
+    public async Task<bool> ExistsAsync(string teamId, CancellationToken ct) =>
+        await database.ScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE id = @teamId", new { teamId }, ct) > 0;
+
     /// <summary>The team's lead (who decides extensions and gets escalations).</summary>
     public Task<long?> LeadAsync(string teamId, CancellationToken ct) =>
         database.ScalarAsync<long?>("SELECT lead_id FROM teams WHERE id = @teamId", new { teamId }, ct);

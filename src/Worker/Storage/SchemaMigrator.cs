@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Worker.Storage;
 
-/// <summary>Applies the provider's numbered SQL scripts (embedded resources) that the database has not seen.</summary>
+/// <summary>Applies the provider's numbered SQL scripts (embedded resources) that the database has not seen, in order.</summary>
 internal sealed partial class SchemaMigrator(IDatabase database, TimeProvider clock, ILogger<SchemaMigrator> logger)
 {
     public async Task<int> MigrateAsync(CancellationToken ct)
@@ -13,9 +13,11 @@ internal sealed partial class SchemaMigrator(IDatabase database, TimeProvider cl
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
-        var current = await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_version") ?? 0;
+        // Every version not applied yet, not only those above the highest: branches merged in another order
+        // (0009 before 0007) must still get the lower numbers.
+        var seen = (await connection.QueryAsync<int>("SELECT version FROM schema_version")).ToHashSet();
         var applied = 0;
-        foreach (var migration in migrations.Where(m => m.Version > current))
+        foreach (var migration in migrations.Where(m => !seen.Contains(m.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(migration.Sql, transaction: tx);

@@ -20,6 +20,7 @@ public static class TemplatingHostBuilderExtensions
         builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateSync>();
         builder.Services.AddSingleton<TemplateEditor>();
+        builder.Services.AddSingleton<TemplateEditing>();
         builder.Services.AddHostedService<TemplatesLoader>();
         return builder;
     }

@@ -36,7 +36,7 @@ internal sealed class ConsoleUpdateSource(ConsoleSession session, IOptions<BotOp
                 }
                 continue;
             }
-            if (line.StartsWith("/template_set", StringComparison.OrdinalIgnoreCase))
+            if (TakesBody(line))
             {
                 line += await ReadBodyAsync(cancellationToken);
             }
@@ -44,10 +44,15 @@ internal sealed class ConsoleUpdateSource(ConsoleSession session, IOptions<BotOp
         }
     }
 
-    /// <summary>A template body typed on the console: the lines up to one holding only ".".</summary>
+    // /template_set NAME LANG, and /broadcast TOPIC with no template (the alert's own text follows).
+    private static bool TakesBody(string line) =>
+        line.StartsWith("/template_set", StringComparison.OrdinalIgnoreCase)
+        || (line.StartsWith("/broadcast", StringComparison.OrdinalIgnoreCase) && line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length == 2);
+
+    /// <summary>A template body (or an alert's text) typed on the console: the lines up to one holding only ".".</summary>
     private async Task<string> ReadBodyAsync(CancellationToken ct)
     {
-        session.PrintLine("(type the template, then a line with only \".\")");
+        session.PrintLine("(type the text, then a line with only \".\")");
         var body = new System.Text.StringBuilder();
         while (await session.Input.ReadLineAsync(ct) is { } line && line.Trim() != ".")
         {

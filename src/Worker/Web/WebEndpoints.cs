@@ -9,6 +9,7 @@ internal sealed class WebEndpoints : IStartupFilter
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.UseHealthEndpoints();
+        app.UseCalendarFeed();
         app.UseOpenTelemetryPrometheusScrapingEndpoint();
         next(app);
     };

@@ -56,7 +56,7 @@ public sealed class BroadcastTests
         await ExecAsync(bot, "UPDATE chats SET quiet_start = 1320, quiet_end = 630, quiet_zone = 'Asia/Shanghai' WHERE chat_id = 100000"); // 22:00-10:30
 
         await CampaignAsync(bot);
-        var alert = await bot.Get<BroadcastService>().ProposeAlertAsync("alerts", "alert", 42, "alert:test", CancellationToken.None);
+        var alert = await bot.Get<BroadcastService>().ProposeAlertAsync("alerts", "alert", null, 42, "alert:test", CancellationToken.None);
         await bot.Get<BroadcastService>().DecideAsync(alert, 43, approve: true, CancellationToken.None);
         await bot.Get<BroadcastEnqueuer>().RunAsync(alert, CancellationToken.None);
 
@@ -90,7 +90,7 @@ public sealed class BroadcastTests
     {
         await using var bot = await WorkerServices.StartAsync("teams: []", TenAm);
         await SeedAsync(bot, 1, topic: "tips");
-        var alert = await bot.Get<BroadcastService>().ProposeAlertAsync("tips", "alert", 42, "alert:tips", CancellationToken.None);
+        var alert = await bot.Get<BroadcastService>().ProposeAlertAsync("tips", "alert", null, 42, "alert:tips", CancellationToken.None);
         await bot.Get<BroadcastService>().DecideAsync(alert, 43, approve: true, CancellationToken.None);
 
         await bot.Get<BroadcastEnqueuer>().RunAsync(alert, CancellationToken.None);

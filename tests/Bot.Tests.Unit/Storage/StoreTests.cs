@@ -170,6 +170,34 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_broadcast_keeps_its_own_text_as_typed()
+    {
+        var broadcasts = new BroadcastStore(Db, _clock);
+        const string text = "Fake <b>courier</b> & co\n第二行 '引号'";
+        var (id, _) = await broadcasts.CreateAsync(new Broadcast { RunKey = "alert:text", Kind = BroadcastKind.Alert, Topic = "alerts", Template = "alert", Text = text, State = BroadcastState.PendingApproval, ProposedBy = 1 }, CancellationToken.None);
+        var (plain, _) = await broadcasts.CreateAsync(new Broadcast { RunKey = "alert:plain", Kind = BroadcastKind.Alert, Topic = "alerts", Template = "alert", State = BroadcastState.PendingApproval, ProposedBy = 1 }, CancellationToken.None);
+
+        Assert.Equal(text, (await broadcasts.FindAsync(id, CancellationToken.None))!.Text);
+        Assert.Null((await broadcasts.FindAsync(plain, CancellationToken.None))!.Text);
+        Assert.Null((await broadcasts.LatestAsync(CancellationToken.None))!.Text);
+    }
+
+    [Fact]
+    public async Task Calendar_keys_are_one_per_team_and_a_replacement_wins()
+    {
+        var keys = new CalendarKeyStore(Db, _clock);
+        Assert.Null(await keys.FindAsync("netsec", CancellationToken.None));
+
+        Assert.Equal("first", await keys.AddIfMissingAsync("netsec", "first", CancellationToken.None));
+        Assert.Equal("first", await keys.AddIfMissingAsync("netsec", "second", CancellationToken.None));
+        await keys.ReplaceAsync("netsec", "third", 7, CancellationToken.None);
+        await keys.ReplaceAsync("other", "own", 7, CancellationToken.None);
+
+        Assert.Equal("third", await keys.FindAsync("netsec", CancellationToken.None));
+        Assert.Equal("own", await keys.FindAsync("other", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Broadcasts_audiences_progress_and_audit()
     {
         var chats = new ChatStore(Db, _clock);

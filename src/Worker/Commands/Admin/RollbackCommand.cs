@@ -1,11 +1,10 @@
-using Bot.Worker.Audit;
 using Bot.Worker.Templating;
 using Bot.Worker.Templating.Kinds;
 
 namespace Bot.Worker.Commands.Admin;
 
-/// <summary>/rollback NAME LANG VERSION: makes an older version live again.</summary>
-internal sealed class RollbackCommand(TemplateKinds kinds, TemplateEditor editor, AuditStore audit) : ICommandHandler
+/// <summary>/rollback NAME LANG VERSION: a door to <see cref="TemplateEditing.RollbackAsync"/>.</summary>
+internal sealed class RollbackCommand(TemplateKinds kinds, TemplateEditing editing) : ICommandHandler
 {
     public string Name => "rollback";
 
@@ -16,11 +15,10 @@ internal sealed class RollbackCommand(TemplateKinds kinds, TemplateEditor editor
         var kind = TemplateArguments.Kind(kinds, context.Arguments);
         var language = TemplateArguments.Language(context.Arguments, 1, null);
         var version = TemplateArguments.Version(context.Arguments, 2);
-        if (!await editor.RollbackAsync(kind.Name, language, version, context.User.Id, cancellationToken))
+        if (await editing.RollbackAsync(kind.Name, language, version, context.User.Id, cancellationToken) != TemplateEditOutcome.Done)
         {
             throw new UsageException(UsageProblem.BadArguments, "v" + version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        await audit.WriteAsync(context.User.Id, "/rollback", $"{kind.Name} {language} v{version}", allowed: true, cancellationToken);
         await context.ReplyAsync("template-rolled-back", new { kind.Name, Language = language, Version = version }, ct: cancellationToken);
     }
 }

@@ -1,15 +1,13 @@
-using Bot.Worker.Audit;
 using Bot.Worker.Templating;
 using Bot.Worker.Templating.Kinds;
 
 namespace Bot.Worker.Commands.Admin;
 
 /// <summary>
-/// /template_set NAME LANG with the body on the following lines: saves a new live version if it
-/// parses, uses only its variables, renders within the limits and is Telegram HTML; otherwise the
-/// reply gives line and column and the live version stays.
+/// /template_set NAME LANG with the body on the following lines: a door to <see cref="TemplateEditing.SaveAsync"/>.
+/// A version that passes every check goes live; otherwise the reply gives line and column and the live version stays.
 /// </summary>
-internal sealed class TemplateSetCommand(TemplateKinds kinds, TemplateEditor editor, TemplateCatalog catalog, AuditStore audit) : ICommandHandler
+internal sealed class TemplateSetCommand(TemplateKinds kinds, TemplateEditing editing) : ICommandHandler
 {
     public string Name => "template_set";
 
@@ -26,10 +24,9 @@ internal sealed class TemplateSetCommand(TemplateKinds kinds, TemplateEditor edi
         {
             throw new UsageException(UsageProblem.MissingArguments, "the new text goes on the lines after the command");
         }
-        var (version, problem) = await editor.SaveAsync(kind.Name, language, body, context.User.Id, cancellationToken);
-        if (problem is not null)
+        var result = await editing.SaveAsync(kind.Name, language, body, context.User.Id, cancellationToken);
+        if (result.Problem is { } problem)
         {
-            await audit.WriteAsync(context.User.Id, "/template_set", $"{kind.Name} {language} refused: {problem}", allowed: true, cancellationToken);
             await context.ReplyAsync("template-refused", new
             {
                 kind.Name,
@@ -37,11 +34,10 @@ internal sealed class TemplateSetCommand(TemplateKinds kinds, TemplateEditor edi
                 problem.Line,
                 problem.Column,
                 problem.Message,
-                Live = catalog.Get(kind.Name, language).Version,
+                Live = result.LiveVersion,
             }, ct: cancellationToken);
             return;
         }
-        await audit.WriteAsync(context.User.Id, "/template_set", $"{kind.Name} {language} v{version}", allowed: true, cancellationToken);
-        await context.ReplyAsync("template-saved", new { kind.Name, Language = language, Version = version }, ct: cancellationToken);
+        await context.ReplyAsync("template-saved", new { kind.Name, Language = language, result.Version }, ct: cancellationToken);
     }
 }

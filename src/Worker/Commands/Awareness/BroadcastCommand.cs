@@ -3,10 +3,10 @@ using Bot.Worker.Awareness;
 namespace Bot.Worker.Commands.Awareness;
 
 /// <summary>
-/// /broadcast TOPIC TEMPLATE: proposes an alert to the topic's subscribers. The proposer gets the id and
-/// a preview; every other admin a notice with Approve/Reject. Nothing is sent before another admin approves.
+/// /broadcast TOPIC TEMPLATE, or /broadcast TOPIC with the alert's text on the following lines: a door to
+/// <see cref="BroadcastProposals"/>. The proposer gets the id and a preview; the service notifies the other admins.
 /// </summary>
-internal sealed class BroadcastCommand(BroadcastService broadcasts, BroadcastStore store, BroadcastNotices notices, TopicView topics) : ICommandHandler
+internal sealed class BroadcastCommand(BroadcastProposals proposals, BroadcastNotices notices, TopicView topics) : ICommandHandler
 {
     public string Name => "broadcast";
 
@@ -14,18 +14,49 @@ internal sealed class BroadcastCommand(BroadcastService broadcasts, BroadcastSto
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Arguments.Count < 2)
+        var newline = context.Args.IndexOf('\n', StringComparison.Ordinal);
+        var head = (newline < 0 ? context.Args : context.Args[..newline]).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var body = newline < 0 ? null : context.Args[(newline + 1)..];
+        var hasText = !string.IsNullOrWhiteSpace(body);
+        if (head.Length == 0 || (head.Length == 1 && !hasText))
         {
             throw new UsageException(UsageProblem.MissingArguments);
         }
-        var topic = Topics.Parse(context.Arguments[0]) ?? throw new UsageException(UsageProblem.BadArguments, context.Arguments[0]);
-        var template = CampaignsFileParser.BroadcastTemplates.FirstOrDefault(t => t == context.Arguments[1])
-            ?? throw new UsageException(UsageProblem.BadArguments, context.Arguments[1]);
-        var id = await broadcasts.ProposeAlertAsync(topic, template, context.User.Id, "alert:" + context.Update.Key, cancellationToken);
-        var b = (await store.FindAsync(id, cancellationToken))!;
-        var audience = await store.AudienceAsync(topic, cancellationToken);
-        await context.ReplyAsync("broadcast-proposed", new { Id = id, Topic = topics.Name(context.Language, topic), Template = template, Audience = audience }, ct: cancellationToken);
-        await context.SendAsync(notices.Preview(b, context.Recipient), template, cancellationToken);
-        await notices.PendingAsync(b, audience, context.User.Id, cancellationToken);
+        if (head.Length > 2 || (head.Length == 2 && hasText))
+        {
+            // A template and a text, or words after the template: the text goes on the lines below "/broadcast TOPIC".
+            throw new UsageException(UsageProblem.BadArguments, head[^1]);
+        }
+        var result = await proposals.ProposeAsync(
+            new AlertProposal(context.User.Id, head[0], hasText ? null : head[1], hasText ? body : null, "alert:" + context.Update.Key), cancellationToken);
+        switch (result.Outcome)
+        {
+            case ProposalOutcome.UnknownTopic:
+                throw new UsageException(UsageProblem.BadArguments, head[0]);
+            case ProposalOutcome.UnknownTemplate:
+                throw new UsageException(UsageProblem.BadArguments, head[1]);
+            case ProposalOutcome.EmptyText:
+                throw new UsageException(UsageProblem.MissingArguments);
+            case ProposalOutcome.TextTooLong or ProposalOutcome.TemplateIgnoresText:
+                await context.ReplyAsync("broadcast-refused", new
+                {
+                    Reason = result.Outcome == ProposalOutcome.TextTooLong ? "too_long" : "template_ignores_text",
+                    result.Length,
+                    result.Limit,
+                    result.Language,
+                    result.Version,
+                }, ct: cancellationToken);
+                return;
+        }
+        var b = result.Broadcast!;
+        await context.ReplyAsync("broadcast-proposed", new
+        {
+            b.Id,
+            Topic = topics.Name(context.Language, b.Topic),
+            b.Template,
+            WithText = b.Text is not null,
+            result.Audience,
+        }, ct: cancellationToken);
+        await context.SendAsync(notices.Preview(b, context.Recipient), b.Template, cancellationToken);
     }
 }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Bot.Worker.Awareness;
 using Bot.Worker.Chats;
-using Bot.Worker.Deadlines;
 
 namespace Bot.Worker.Commands.Awareness;
 
-/// <summary>/approve ID and /reject ID (and their buttons): a different admin decides a proposed alert.</summary>
-internal sealed class BroadcastDecider(BroadcastService broadcasts, BroadcastStore store, BroadcastNotices notices, RecipientDirectory recipients)
+/// <summary>/approve ID and /reject ID (and their buttons): reads the id, calls <see cref="BroadcastProposals"/>, replies.</summary>
+internal sealed class BroadcastDecider(BroadcastProposals proposals, BroadcastNotices notices, RecipientDirectory recipients)
 {
     public async Task<BroadcastDecision> DecideAsync(CommandContext context, string id, bool approve, CancellationToken ct)
     {
@@ -14,14 +13,11 @@ internal sealed class BroadcastDecider(BroadcastService broadcasts, BroadcastSto
         {
             throw new UsageException(UsageProblem.BadArguments, id);
         }
-        var (outcome, b) = await broadcasts.DecideAsync(number, context.User.Id, approve, ct);
-        var audience = b is null ? 0 : await store.AudienceAsync(b.Topic, ct);
-        var me = await recipients.NameAsync(context.User.Id, ct);
-        await context.ReplyAsync("broadcast-decision", notices.Decision(outcome, number, b, audience, outcome is BroadcastDecision.Approved or BroadcastDecision.Rejected ? me : "", context.Language), ct: ct);
-        if (outcome is BroadcastDecision.Approved or BroadcastDecision.Rejected)
-        {
-            await notices.DecidedAsync(outcome, b!, audience, context.User.Id, ct);
-        }
-        return outcome;
+        var result = approve
+            ? await proposals.ApproveAsync(number, context.User.Id, ct)
+            : await proposals.RejectAsync(number, context.User.Id, ct);
+        var me = result.Decided ? await recipients.NameAsync(context.User.Id, ct) : "";
+        await context.ReplyAsync("broadcast-decision", notices.Decision(result.Outcome, number, result.Broadcast, result.Audience, me, context.Language), ct: ct);
+        return result.Outcome;
     }
 }

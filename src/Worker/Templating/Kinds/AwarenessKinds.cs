@@ -5,10 +5,27 @@ internal static class AwarenessKinds
 {
     public static IEnumerable<TemplateKind> All()
     {
-        yield return new("alert", "an approved alert broadcast (/broadcast TOPIC alert)", [new { Topic = "Fraud alerts", TopicId = "alerts", Broadcast = 12L }]);
+        yield return new("alert", "an approved alert broadcast (/broadcast TOPIC alert, or /broadcast TOPIC with the admin's text as text)",
+        [
+            new { Topic = "Fraud alerts", TopicId = "alerts", Broadcast = 12L, Text = "" },
+            new { Topic = "Fraud alerts", TopicId = "alerts", Broadcast = 12L, Text = "Fake <b>courier</b> calls & texts today.\nHang up and call 96110." },
+        ]);
         yield return new("publicity-week", "the publicity-week campaign", [new { Campaign = "publicity-week-2026", Topic = "Campaigns" }]);
-        yield return new("broadcast-proposed", "reply to /broadcast", [new { Id = 12L, Topic = "Fraud alerts", Template = "alert", Audience = 300 }]);
-        yield return new("broadcast-pending", "to every other admin: approve or reject", [new { Id = 12L, Topic = "Fraud alerts", Template = "alert", Audience = 300, Proposer = "Zhang Min" }]);
+        yield return new("broadcast-proposed", "reply to /broadcast",
+        [
+            new { Id = 12L, Topic = "Fraud alerts", Template = "alert", WithText = false, Audience = 300 },
+            new { Id = 12L, Topic = "Fraud alerts", Template = "alert", WithText = true, Audience = 0 },
+        ]);
+        yield return new("broadcast-pending", "to every other admin: approve or reject",
+        [
+            new { Id = 12L, Topic = "Fraud alerts", Template = "alert", WithText = false, Audience = 300, Proposer = "Zhang Min" },
+            new { Id = 12L, Topic = "Fraud alerts", Template = "alert", WithText = true, Audience = 1, Proposer = "Zhang Min" },
+        ]);
+        yield return new("broadcast-refused", "reply to /broadcast TOPIC + text that cannot go out",
+        [
+            new { Reason = "too_long", Length = 9100, Limit = 8192, Language = "en", Version = 0 },
+            new { Reason = "template_ignores_text", Length = 0, Limit = 0, Language = "zh-Hant", Version = 4 },
+        ]);
         yield return new("broadcast-decision", "reply to /approve and /reject, and the proposer's notice",
         [
             Decision("approved", 300, "Li Wei"),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bot.Worker.Awareness;
 using Bot.Worker.Chats;
 using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
@@ -7,7 +6,7 @@ using Bot.Worker.Delivery;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 
-namespace Bot.Worker.Commands.Awareness;
+namespace Bot.Worker.Awareness;
 
 /// <summary>What admins are told about a proposed alert: each other admin gets a notice with Approve/Reject and the preview.</summary>
 internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirectory recipients, IOutbox outbox, BroadcastModels models, TopicView topics, Labels labels, BotSettings settings)
@@ -19,7 +18,7 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
         {
             var to = await recipients.ForAsync(admin, ct);
             var id = b.Id.ToString(CultureInfo.InvariantCulture);
-            var notice = renderer.Render("broadcast-pending", to, new { b.Id, Topic = topics.Name(to.Language, b.Topic), b.Template, Audience = audience, Proposer = name });
+            var notice = renderer.Render("broadcast-pending", to, new { b.Id, Topic = topics.Name(to.Language, b.Topic), b.Template, WithText = b.Text is not null, Audience = audience, Proposer = name });
             IReadOnlyList<IReadOnlyList<InlineButton>> buttons =
                 [[new InlineButton(labels.Get(to.Language, "button.approve"), "bc:a:" + id), new InlineButton(labels.Get(to.Language, "button.reject"), "bc:r:" + id)]];
             await outbox.EnqueueManyAsync(

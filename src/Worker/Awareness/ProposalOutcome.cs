@@ -1,0 +1,11 @@
+namespace Bot.Worker.Awareness;
+
+internal enum ProposalOutcome
+{
+    Proposed,
+    UnknownTopic,
+    UnknownTemplate,
+    EmptyText,
+    TextTooLong,
+    TemplateIgnoresText,
+}
