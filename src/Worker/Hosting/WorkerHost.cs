@@ -7,6 +7,7 @@ using Bot.Worker.Reports;
 using Bot.Worker.Retention;
 using Bot.Worker.Scam;
 using Bot.Worker.Scheduling;
+using Bot.Worker.Statistics;
 using Bot.Worker.Storage;
 using Bot.Worker.Telegram;
 using Bot.Worker.Templating;
@@ -86,6 +87,7 @@ public static class WorkerHost
         builder.AddScamCheck();
         builder.AddReports();
         builder.AddRetention();
+        builder.AddStatistics();
         // The doors last: their hosted services (the update receiver) start once every feature has loaded.
         builder.AddCommands();
         settings.ConfigureServices?.Invoke(builder.Services);
