@@ -13,6 +13,7 @@ using Bot.Worker.Telegram;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 using Bot.Worker.Web;
+using Bot.Worker.WebLogin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +89,7 @@ public static class WorkerHost
         builder.AddReports();
         builder.AddRetention();
         builder.AddStatistics();
+        builder.AddWebLogin();
         // The doors last: their hosted services (the update receiver) start once every feature has loaded.
         builder.AddCommands();
         settings.ConfigureServices?.Invoke(builder.Services);
