@@ -101,4 +101,10 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         (await database.QueryAsync<(string State, long Count)>(
             "SELECT state, COUNT(*) FROM outbox WHERE created_at >= @since GROUP BY state", new { since = since.ToMs() }, ct))
         .ToDictionary(r => r.State, r => (int)r.Count);
+
+    /// <summary>Rows still to send (pending, sending, deferred) by priority and state.</summary>
+    public async Task<IReadOnlyDictionary<(int Priority, string State), int>> CountQueuedByPriorityAsync(CancellationToken ct) =>
+        (await database.QueryAsync<(long Priority, string State, long Count)>(
+            "SELECT priority, state, COUNT(*) FROM outbox WHERE state IN ('pending', 'sending', 'deferred') GROUP BY priority, state", null, ct))
+        .ToDictionary(r => ((int)r.Priority, r.State), r => (int)r.Count);
 }

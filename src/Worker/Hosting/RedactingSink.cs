@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -5,17 +6,20 @@ using Serilog.Parsing;
 namespace Bot.Worker.Hosting;
 
 /// <summary>
-/// Removes secrets (the bot token) from every log event before any sink sees it: message text,
-/// property values and exception text. Cheap when no secret is present.
+/// Removes secrets (the bot token, and the value of any <c>token=</c> query parameter such as a /web sign-in
+/// link's) from every log event before any sink sees it: message text, property values and exception text.
+/// Cheap when no secret is present.
 /// </summary>
-internal sealed class RedactingSink(ILogEventSink inner, IReadOnlyList<string> secrets) : ILogEventSink, IDisposable
+internal sealed partial class RedactingSink(ILogEventSink inner, IReadOnlyList<string> secrets) : ILogEventSink, IDisposable
 {
+    private const string QueryToken = "token=";
+
     private const string Mask = "***";
     private static readonly MessageTemplateParser Parser = new();
 
     public void Emit(LogEvent logEvent)
     {
-        if (secrets.Count == 0 || !Contains(logEvent))
+        if (!Contains(logEvent))
         {
             inner.Emit(logEvent);
             return;
@@ -32,9 +36,15 @@ internal sealed class RedactingSink(ILogEventSink inner, IReadOnlyList<string> s
         || (e.Exception is { } ex && Contains(ex.ToString()))
         || e.Properties.Values.Any(v => Contains(v.ToString()));
 
-    private bool Contains(string text) => secrets.Any(s => text.Contains(s, StringComparison.Ordinal));
+    private bool Contains(string text) =>
+        text.Contains(QueryToken, StringComparison.OrdinalIgnoreCase) || secrets.Any(s => text.Contains(s, StringComparison.Ordinal));
 
-    private string Redact(string text) => secrets.Aggregate(text, (t, s) => t.Replace(s, Mask, StringComparison.Ordinal));
+    private string Redact(string text) =>
+        TokenParameter().Replace(secrets.Aggregate(text, (t, s) => t.Replace(s, Mask, StringComparison.Ordinal)), Mask);
+
+    // The value after "token=" in a URL's query (login links are requested as /login?token=...).
+    [GeneratedRegex(@"(?<=[?&]token=)[^&\s""'<>]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TokenParameter();
 
     private LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
     {

@@ -7,11 +7,13 @@ using Bot.Worker.Reports;
 using Bot.Worker.Retention;
 using Bot.Worker.Scam;
 using Bot.Worker.Scheduling;
+using Bot.Worker.Statistics;
 using Bot.Worker.Storage;
 using Bot.Worker.Telegram;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 using Bot.Worker.Web;
+using Bot.Worker.WebLogin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,6 +88,8 @@ public static class WorkerHost
         builder.AddScamCheck();
         builder.AddReports();
         builder.AddRetention();
+        builder.AddStatistics();
+        builder.AddWebLogin();
         // The doors last: their hosted services (the update receiver) start once every feature has loaded.
         builder.AddCommands();
         settings.ConfigureServices?.Invoke(builder.Services);

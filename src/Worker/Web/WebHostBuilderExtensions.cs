@@ -2,6 +2,7 @@ using Bot.Worker.Configuration;
 using Bot.Worker.Delivery;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
+using Bot.Worker.Web.Console;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +17,7 @@ public static class WebHostBuilderExtensions
 {
     /// <summary>
     /// The bot's instruments, and with Web:Enabled (the default) Kestrel on Web:Urls serving
-    /// <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> (Prometheus text of the "Bot" and Quartz meters).
+    /// <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c> (Prometheus text of the "Bot" and Quartz meters) and the web console.
     /// With Web:Enabled=false no port is opened and nothing collects the instruments.
     /// </summary>
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
@@ -47,6 +48,8 @@ public static class WebHostBuilderExtensions
             .AddMeter(BotMetrics.MeterName, QuartzInstrumentation.MeterName)
             .AddPrometheusExporter());
         builder.Services.AddSingleton<IStartupFilter, WebEndpoints>();
+        // After WebEndpoints: health and metrics answer before the console's cookie and headers.
+        builder.Services.AddConsole();
         return builder;
     }
 }

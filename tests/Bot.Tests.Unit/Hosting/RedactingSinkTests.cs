@@ -40,6 +40,23 @@ public sealed class RedactingSinkTests
         Assert.Equal("Sent 3 messages", Assert.Single(sink.Events).RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void A_sign_in_token_in_a_url_never_reaches_a_sink()
+    {
+        var sink = new ListSink();
+        using var logger = new LoggerConfiguration().WriteTo.Sink(new RedactingSink(sink, [])).CreateLogger();
+
+        logger.Information("Request starting HTTP/1.1 GET http://127.0.0.1:8080/login?token=AbC-123_xyz - - -");
+        logger.Information("Request {Path}{Query}", "/login", "?a=1&token=AbC-123_xyz&b=2");
+
+        Assert.All(sink.Events, e =>
+        {
+            var text = e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.DoesNotContain("AbC-123_xyz", text, StringComparison.Ordinal);
+            Assert.Contains("token=***", text, StringComparison.Ordinal);
+        });
+    }
+
     private sealed class ListSink : ILogEventSink
     {
         public List<LogEvent> Events { get; } = [];

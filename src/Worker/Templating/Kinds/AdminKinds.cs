@@ -1,6 +1,6 @@
 namespace Bot.Worker.Templating.Kinds;
 
-/// <summary>Replies to the template admin commands.</summary>
+/// <summary>Replies to the template admin commands and /web.</summary>
 internal static class AdminKinds
 {
     public static IEnumerable<TemplateKind> All()
@@ -42,5 +42,9 @@ internal static class AdminKinds
             },
         }]);
         yield return new("template-rolled-back", "reply to /rollback", [new { Name = "awareness-tip", Language = "en", Version = 1 }]);
+        yield return new("web-login", "reply to /web", [
+            new { Enabled = true, Url = "https://bot.example.org/login?token=Zm9yIGV4YW1wbGUgb25seSwgbm90IGEgcmVhbCB0b2tlbg", Expires = "2026-11-24 10:10", Minutes = 10 },
+            new { Enabled = false, Url = "", Expires = "", Minutes = 0 },
+        ]);
     }
 }

@@ -1,0 +1,33 @@
+using Bot.Worker.Audit;
+using Bot.Worker.Common;
+using Bot.Worker.WebLogin;
+
+namespace Bot.Worker.Commands.Admin;
+
+/// <summary>/web: a single-use link, valid 10 minutes, that signs this admin in to the web console.</summary>
+internal sealed class WebCommand(WebLoginService logins, ConsoleAddress address, AuditStore audit) : ICommandHandler
+{
+    public string Name => "web";
+
+    public CommandAccess Access => CommandAccess.Admin;
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!address.Enabled)
+        {
+            await audit.WriteAsync(context.User.Id, "/web", "refused: Web:Enabled is false", allowed: true, cancellationToken);
+            await context.ReplyAsync("web-login", new { Enabled = false, Url = "", Expires = "", Minutes = 0 }, ct: cancellationToken);
+            return;
+        }
+        var link = await logins.IssueAsync(context.User.Id, cancellationToken);
+        // The token is a secret: the audit says a link was sent, never the link.
+        await audit.WriteAsync(context.User.Id, "/web", "link sent", allowed: true, cancellationToken);
+        await context.ReplyAsync("web-login", new
+        {
+            Enabled = true,
+            Url = link.Url.AbsoluteUri,
+            Expires = LocalTime.Text(link.ExpiresAt, context.Recipient.TimeZone),
+            Minutes = (int)WebLoginService.Lifetime.TotalMinutes,
+        }, ct: cancellationToken);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Bot.Worker.Statistics;
+
+/// <summary>Chats by status.</summary>
+internal sealed record ChatCounts(int Active, int Blocked, int Forgotten);

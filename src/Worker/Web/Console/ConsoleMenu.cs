@@ -1,0 +1,11 @@
+namespace Bot.Worker.Web.Console;
+
+/// <summary>The console's navigation, in order: a page's route and the labels.yaml key of its name. A new page adds its line here.</summary>
+internal static class ConsoleMenu
+{
+    public static readonly IReadOnlyList<(string Page, string Label)> Items =
+    [
+        ("/Index", "web.nav.dashboard"),
+        ("/Audit", "web.nav.audit"),
+    ];
+}
