@@ -37,7 +37,8 @@ public static class TelegramHostBuilderExtensions
         {
             services.AddSingleton<InboxSignal>();
             services.AddSingleton<WebhookReceiver>();
-            services.AddSingleton<IStartupFilter, WebhookEndpoint>();
+            // First in the pipeline: Telegram's posts must not pass through the console (its cookie, its error pages).
+            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, WebhookEndpoint>());
             services.AddSingleton<IUpdateSource, WebhookUpdateSource>();
         }
         else

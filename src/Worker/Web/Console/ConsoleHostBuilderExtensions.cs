@@ -28,6 +28,9 @@ public static class ConsoleHostBuilderExtensions
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Web/Pages";
+                // Every page needs a signed-in admin unless it says [AllowAnonymous]. Not a fallback policy: that
+                // would also send any unknown path (or the webhook path in polling mode) to the sign-in page, not 404.
+                o.Conventions.AuthorizeFolder("/");
                 o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ConsoleViewerFilter)));
             })
             // The pages are compiled into this assembly; the entry assembly is a test host under tests.
@@ -84,8 +87,7 @@ public static class ConsoleHostBuilderExtensions
                     },
                 };
             });
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorization();
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>().Configure<IOptions<WebOptions>>((o, web) =>
         {
