@@ -34,7 +34,7 @@ public sealed class HostileRuleTests : IDisposable
     [Fact]
     public void Every_shipped_rule_is_compiled_with_a_match_timeout()
     {
-        Assert.All(ShippedRules.Rules.Signs.Where(s => s.Pattern is not null),
+        Assert.All(ShippedRules.AsShipped().Signs.Where(s => s.Pattern is not null),
             s => Assert.InRange(s.Pattern!.MatchTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(100)));
     }
 
