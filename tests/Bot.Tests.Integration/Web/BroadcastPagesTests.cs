@@ -97,6 +97,8 @@ public sealed partial class BroadcastPagesTests : IAsyncLifetime
         Assert.Equal("3", _a.Text($"{row} [data-field='sent']"));
         Assert.Equal("3", _a.Text($"{row} [data-field='total']"));
         Assert.Contains("<b>x</b> & y", _a.Text($"{row} [data-field='content']"), StringComparison.Ordinal);
+        Assert.Contains(AdminA.ToString(CultureInfo.InvariantCulture), _a.Text($"{row} [data-field='proposer']"), StringComparison.Ordinal);
+        Assert.Contains(AdminB.ToString(CultureInfo.InvariantCulture), _a.Text($"{row} [data-field='decider']"), StringComparison.Ordinal);
         _a.Screenshot("broadcasts");
 
         Assert.All(Subscribers, chat => Assert.Equal(2, _server.SentTo(chat).Count));

@@ -13,6 +13,11 @@ internal sealed class BroadcastWords(ConsoleViewer viewer, TopicView topics, Tim
 
     public string State(string state) => viewer.T("web.broadcast." + state);
 
+    /// <summary>A person as "name (id)" (two admins may share a first name), or just the id when no name is known.</summary>
+    public static string Person(string? name, long? id) => id is not { } n
+        ? ""
+        : name is { Length: > 0 } && name != n.ToString(CultureInfo.InvariantCulture) ? $"{name} ({n.ToString(CultureInfo.InvariantCulture)})" : n.ToString(CultureInfo.InvariantCulture);
+
     public string Eta(TimeSpan eta) => words.Format(eta, viewer.Language);
 
     /// <summary>The template, or the start of the admin's own text (as typed: the page encodes it).</summary>
