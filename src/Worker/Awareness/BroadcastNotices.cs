@@ -31,6 +31,9 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
 
     public string Preview(Broadcast b, Recipient to) => renderer.Render(b.Template, to, models.Preview(b, to.Language));
 
+    /// <summary>The preview as <paramref name="admin"/> gets it in chat: in their language.</summary>
+    public async Task<string> PreviewForAsync(Broadcast b, long admin, CancellationToken ct) => Preview(b, await recipients.ForAsync(admin, ct));
+
     /// <summary>The broadcast-decision values for a reply or notice.</summary>
     public object Decision(BroadcastDecision outcome, long id, Broadcast? b, int audience, string by, string language) => new
     {

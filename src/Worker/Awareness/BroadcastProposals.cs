@@ -12,40 +12,58 @@ internal sealed class BroadcastProposals(BroadcastService broadcasts, BroadcastS
 {
     public async Task<ProposalResult> ProposeAsync(AlertProposal proposal, CancellationToken ct)
     {
-        if (Topics.Parse(proposal.Topic) is not { } topic)
+        var (problem, draft) = Check(proposal);
+        if (problem is not null)
         {
-            return new ProposalResult(ProposalOutcome.UnknownTopic);
-        }
-        string template;
-        string? text = null;
-        if (proposal.Text is null)
-        {
-            if (CampaignsFileParser.BroadcastTemplates.FirstOrDefault(t => t == proposal.Template) is not { } known)
+            if (draft is not null && problem.Outcome != ProposalOutcome.EmptyText)
             {
-                return new ProposalResult(ProposalOutcome.UnknownTemplate);
+                await audit.WriteAsync(proposal.AdminId, "/broadcast", $"{draft.Topic} {BroadcastService.Describe(draft.Template, draft.Text)} refused: {problem.Outcome}", allowed: true, ct);
             }
-            template = known;
+            return problem;
         }
-        else
-        {
-            template = AlertTexts.Template;
-            text = AlertTexts.Normalize(proposal.Text);
-            var draft = new Broadcast { Kind = BroadcastKind.Alert, Topic = topic, Template = template, Text = text, ProposedBy = proposal.AdminId };
-            if (texts.Problem(draft) is { } problem)
-            {
-                if (problem.Outcome != ProposalOutcome.EmptyText)
-                {
-                    await audit.WriteAsync(proposal.AdminId, "/broadcast", $"{topic} {BroadcastService.Describe(template, text)} refused: {problem.Outcome}", allowed: true, ct);
-                }
-                return problem;
-            }
-        }
-        var id = await broadcasts.ProposeAlertAsync(topic, template, text, proposal.AdminId, proposal.RunKey, ct);
+        var id = await broadcasts.ProposeAlertAsync(draft!.Topic, draft.Template, draft.Text, proposal.AdminId, proposal.RunKey, ct);
         var b = (await store.FindAsync(id, ct))!;
-        var audience = await store.AudienceAsync(topic, ct);
+        var audience = await store.AudienceAsync(b.Topic, ct);
         await notices.PendingAsync(b, audience, proposal.AdminId, ct);
         return new ProposalResult(ProposalOutcome.Proposed, b, audience);
     }
+
+    /// <summary>
+    /// What proposing would send, rendered as the proposer's preview (their language), or the refusal proposing would get.
+    /// Nothing is stored, audited or sent: a door shows it before it proposes.
+    /// </summary>
+    public async Task<AlertPreview> PreviewAsync(AlertProposal proposal, CancellationToken ct)
+    {
+        var (problem, draft) = Check(proposal);
+        if (problem is not null)
+        {
+            return new AlertPreview(problem);
+        }
+        return new AlertPreview(null, await notices.PreviewForAsync(draft!, proposal.AdminId, ct), await store.AudienceAsync(draft!.Topic, ct));
+    }
+
+    /// <summary>A proposed broadcast as its preview shows it to <paramref name="admin"/> (what the other admins get with their notice).</summary>
+    public Task<string> PreviewOfAsync(Broadcast b, long admin, CancellationToken ct) => notices.PreviewForAsync(b, admin, ct);
+
+    /// <summary>The rules a proposal must pass; the draft comes back with a text problem (it is audited), not with an unknown topic or template.</summary>
+    private (ProposalResult? Problem, Broadcast? Draft) Check(AlertProposal proposal)
+    {
+        if (Topics.Parse(proposal.Topic) is not { } topic)
+        {
+            return (new ProposalResult(ProposalOutcome.UnknownTopic), null);
+        }
+        if (proposal.Text is null)
+        {
+            return CampaignsFileParser.BroadcastTemplates.FirstOrDefault(t => t == proposal.Template) is { } known
+                ? (null, Draft(proposal, topic, known, null))
+                : (new ProposalResult(ProposalOutcome.UnknownTemplate), null);
+        }
+        var draft = Draft(proposal, topic, AlertTexts.Template, AlertTexts.Normalize(proposal.Text));
+        return (texts.Problem(draft), draft);
+    }
+
+    private static Broadcast Draft(AlertProposal proposal, string topic, string template, string? text) =>
+        new() { Kind = BroadcastKind.Alert, Topic = topic, Template = template, Text = text, State = BroadcastState.PendingApproval, ProposedBy = proposal.AdminId };
 
     /// <summary>Approves a pending alert as <paramref name="admin"/>; the proposer's own approval is refused and audited.</summary>
     public Task<DecisionResult> ApproveAsync(long id, long admin, CancellationToken ct) => DecideAsync(id, admin, approve: true, ct);

@@ -30,6 +30,10 @@ internal sealed class BroadcastStore(IDatabase database, TimeProvider clock)
     public Task<Broadcast?> LatestAsync(CancellationToken ct) =>
         database.QuerySingleOrDefaultAsync<Broadcast>($"SELECT {Columns} FROM broadcasts ORDER BY id DESC LIMIT 1", null, ct);
 
+    /// <summary>The newest alerts (proposed by admins, in any state), newest first.</summary>
+    public Task<IReadOnlyList<Broadcast>> LatestAlertsAsync(int limit, CancellationToken ct) => database.QueryAsync<Broadcast>(
+        $"SELECT {Columns} FROM broadcasts WHERE kind = 'alert' ORDER BY id DESC LIMIT @limit", new { limit }, ct);
+
     public Task<IReadOnlyList<Broadcast>> ResumableAsync(CancellationToken ct) =>
         database.QueryAsync<Broadcast>($"SELECT {Columns} FROM broadcasts WHERE state IN ('approved', 'enqueuing') ORDER BY id", null, ct);
 

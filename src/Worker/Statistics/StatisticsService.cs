@@ -1,9 +1,7 @@
 using Bot.Worker.Awareness;
 using Bot.Worker.Chats;
-using Bot.Worker.Configuration;
 using Bot.Worker.Delivery;
 using Bot.Worker.Scam;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Statistics;
 
@@ -13,7 +11,7 @@ namespace Bot.Worker.Statistics;
 /// broadcast with an ETA, and scam-check verdicts over 7 days.
 /// </summary>
 internal sealed class StatisticsService(
-    SubscriptionStore subscriptions, ChatStore chats, OutboxDeliveryStore outbox, BroadcastStore broadcasts, IOptions<DeliveryOptions> delivery, ScamCheckService checks, TimeProvider clock)
+    SubscriptionStore subscriptions, ChatStore chats, OutboxDeliveryStore outbox, BroadcastStore broadcasts, BroadcastProgressReader progress, ScamCheckService checks, TimeProvider clock)
 {
     public async Task<BotStatistics> CurrentAsync(CancellationToken ct)
     {
@@ -38,27 +36,6 @@ internal sealed class StatisticsService(
             await checks.SummaryAsync(7, 5, ct));
     }
 
-    private async Task<BroadcastProgress?> LatestBroadcastAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var b = await broadcasts.LatestAsync(ct);
-        if (b is null)
-        {
-            return null;
-        }
-        var progress = await broadcasts.ProgressAsync(b.Id, ct);
-        var queued = progress.GetValueOrDefault("pending") + progress.GetValueOrDefault("sending");
-        var deferred = progress.GetValueOrDefault("deferred");
-        var remaining = queued + deferred;
-        var state = b.State == BroadcastState.Enqueued ? (remaining == 0 ? "done" : "sending") : b.State;
-        // The pace of the last minute, or the configured ceiling when nothing went out yet.
-        var perSecond = await broadcasts.SentSinceAsync(b.Id, now - TimeSpan.FromMinutes(1), ct) / 60.0;
-        if (perSecond <= 0)
-        {
-            perSecond = delivery.Value.GlobalRatePerSecond > 0 ? delivery.Value.GlobalRatePerSecond : 25;
-        }
-        return new BroadcastProgress(
-            b.Id, b.Kind, b.CampaignId ?? $"alert #{b.Id}", b.Topic, state, b.Total, queued,
-            progress.GetValueOrDefault("sent"), progress.GetValueOrDefault("blocked"), progress.GetValueOrDefault("failed"), deferred,
-            remaining == 0 ? null : TimeSpan.FromSeconds(remaining / perSecond));
-    }
+    private async Task<BroadcastProgress?> LatestBroadcastAsync(DateTimeOffset now, CancellationToken ct) =>
+        await broadcasts.LatestAsync(ct) is { } b ? await progress.OfAsync(b, now, ct) : null;
 }

@@ -1,0 +1,64 @@
+using Bot.Worker.Awareness;
+using Bot.Worker.Statistics;
+using Bot.Worker.Templating;
+using Bot.Worker.Web.Console;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bot.Worker.Web.Pages;
+
+/// <summary>
+/// One alert: what it sends (the preview the other admins get in chat), its state and progress (refreshing itself), and
+/// Approve/Reject while it waits: a door to <see cref="BroadcastProposals"/>, which holds the rules, audits and notifies.
+/// </summary>
+internal sealed class BroadcastDetailModel(BroadcastBoard board, BroadcastProposals proposals, ConsoleViewer viewer, TopicView topics, TimeWords words) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    /// <summary>Set after a proposal from the console redirected here.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Proposed { get; set; }
+
+    public AlertStatus? Alert { get; private set; }
+
+    public string PreviewHtml { get; private set; } = "";
+
+    public string? Decision { get; private set; }
+
+    public bool DecisionRefused { get; private set; }
+
+    public BroadcastWords Text { get; } = new(viewer, topics, words);
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>Just the state and progress, for the page's own refresh.</summary>
+    public async Task<IActionResult> OnGetFragmentAsync(CancellationToken ct)
+    {
+        Alert = await board.FindAsync(Id, ct);
+        return Partial("_BroadcastStatus", this);
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => DecideAsync(approve: true, ct);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) => DecideAsync(approve: false, ct);
+
+    private async Task<IActionResult> DecideAsync(bool approve, CancellationToken ct)
+    {
+        var admin = viewer.AdminId!.Value;
+        var result = approve ? await proposals.ApproveAsync(Id, admin, ct) : await proposals.RejectAsync(Id, admin, ct);
+        Decision = Text.Decision(result.Outcome);
+        DecisionRefused = !result.Decided;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Alert = await board.FindAsync(Id, ct);
+        if (Alert is not null)
+        {
+            PreviewHtml = await proposals.PreviewOfAsync(Alert.Broadcast, viewer.AdminId!.Value, ct);
+        }
+    }
+}
