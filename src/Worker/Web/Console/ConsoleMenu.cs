@@ -7,5 +7,6 @@ internal static class ConsoleMenu
     [
         ("/Index", "web.nav.dashboard"),
         ("/Audit", "web.nav.audit"),
+        ("/Deadlines/Index", "web.nav.deadlines"),
     ];
 }
