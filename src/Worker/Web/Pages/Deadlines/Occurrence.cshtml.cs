@@ -28,7 +28,7 @@ internal sealed class OccurrenceEvidenceModel(EvidenceService evidence, TeamSche
 
     public string Who(long? id) => id is null ? "" : $"{Evidence.Name(id)} ({id.Value.ToString(CultureInfo.InvariantCulture)})";
 
-    /// <summary>The template version a recipient saw: 0 is the shipped file; none recorded for rows written before versions were kept.</summary>
+    /// <summary>The template version a recipient saw (the shipped file is version 1); 0 when an admin's version failed and the shipped file was used; null when none was recorded.</summary>
     public string Version(int? version) => version switch
     {
         null => viewer.T("web.deadlines.version_none"),
