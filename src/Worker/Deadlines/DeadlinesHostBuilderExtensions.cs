@@ -19,6 +19,10 @@ public static class DeadlinesHostBuilderExtensions
         services.AddSingleton<CalendarKeyStore>();
         services.AddSingleton<TeamCalendarKeys>();
         services.AddSingleton<TeamCalendar>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<TeamSchedule>();
+        services.AddSingleton<EvidenceService>();
+        services.AddSingleton<OccurrenceExport>();
         services.AddSingleton<DeadlinePlanStore>();
         services.AddSingleton<SnoozeStore>();
         services.AddSingleton<ExtensionStore>();

@@ -58,6 +58,12 @@ internal sealed class OccurrenceStore(IDatabase database, TimeProvider clock)
     public Task<IReadOnlyList<Occurrence>> ListOfDeadlineAsync(string deadlineId, CancellationToken ct) =>
         database.QueryAsync<Occurrence>($"SELECT {Columns} FROM occurrences WHERE deadline_id = @deadlineId ORDER BY due_at", new { deadlineId }, ct);
 
+    /// <summary>A team's occurrences in any state due in [<paramref name="from"/>, <paramref name="until"/>), by due time (the console's calendar and export).</summary>
+    public Task<IReadOnlyList<Occurrence>> ListOfTeamDueBetweenAsync(string teamId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        database.QueryAsync<Occurrence>(
+            $"SELECT {Columns} FROM occurrences WHERE team_id = @teamId AND due_at >= @from AND due_at < @until ORDER BY due_at, id",
+            new { teamId, from = from.ToMs(), until = until.ToMs() }, ct);
+
     /// <summary>Occurrences marked done since <paramref name="since"/>, most recent first.</summary>
     public Task<IReadOnlyList<Occurrence>> ListDoneSinceAsync(DateTimeOffset since, CancellationToken ct) =>
         database.QueryAsync<Occurrence>(

@@ -18,6 +18,9 @@ internal sealed class ConsoleAddress(IOptions<WebOptions> options, IServer serve
 
     public Uri LoginLink(string token) => new($"{Base()}/login?token={token}");
 
+    /// <summary>The console's public base URL, without a trailing slash (for links such as the iCal feed's).</summary>
+    public string Root => Base();
+
     private string Base()
     {
         var web = options.Value;

@@ -8,5 +8,6 @@ internal static class ConsoleMenu
         ("/Index", "web.nav.dashboard"),
         ("/Broadcasts", "web.nav.broadcasts"),
         ("/Audit", "web.nav.audit"),
+        ("/Deadlines/Index", "web.nav.deadlines"),
     ];
 }
