@@ -6,6 +6,7 @@ internal static class ConsoleMenu
     public static readonly IReadOnlyList<(string Page, string Label)> Items =
     [
         ("/Index", "web.nav.dashboard"),
+        ("/Templates/Index", "web.nav.templates"),
         ("/Audit", "web.nav.audit"),
     ];
 }
