@@ -21,6 +21,8 @@ public static class TemplatingHostBuilderExtensions
         builder.Services.AddSingleton<TemplateSync>();
         builder.Services.AddSingleton<TemplateEditor>();
         builder.Services.AddSingleton<TemplateEditing>();
+        builder.Services.AddSingleton<TemplateOverview>();
+        builder.Services.AddSingleton<TemplatePreview>();
         builder.Services.AddHostedService<TemplatesLoader>();
         return builder;
     }

@@ -7,8 +7,8 @@ using Bot.Worker.Templating.Kinds;
 
 namespace Bot.Worker.Commands.Admin;
 
-/// <summary>/history NAME LANG: every version with author and time, the live one marked.</summary>
-internal sealed class HistoryCommand(TemplateKinds kinds, TemplateStore store, AuditStore audit) : ICommandHandler
+/// <summary>/history NAME LANG: every version with author and time, the live one marked (a door to <see cref="TemplateOverview.HistoryAsync"/>).</summary>
+internal sealed class HistoryCommand(TemplateKinds kinds, TemplateOverview overview, AuditStore audit) : ICommandHandler
 {
     public string Name => "history";
 
@@ -19,7 +19,7 @@ internal sealed class HistoryCommand(TemplateKinds kinds, TemplateStore store, A
         var kind = TemplateArguments.Kind(kinds, context.Arguments);
         var language = TemplateArguments.Language(context.Arguments, 1, null);
         var zone = context.Recipient.TimeZone;
-        var versions = (await store.HistoryAsync(kind.Name, language, cancellationToken)).Select(v => new
+        var versions = (await overview.HistoryAsync(kind.Name, language, cancellationToken) ?? []).Select(v => new
         {
             v.Version,
             Author = v.AuthorId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "shipped file",

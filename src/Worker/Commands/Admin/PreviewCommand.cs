@@ -4,8 +4,8 @@ using Bot.Worker.Templating.Kinds;
 
 namespace Bot.Worker.Commands.Admin;
 
-/// <summary>/preview NAME [LANG]: the live version rendered with the kind's sample data, exactly as a recipient sees it.</summary>
-internal sealed class PreviewCommand(TemplateKinds kinds, MessageRenderer renderer, Replier replier, AuditStore audit) : ICommandHandler
+/// <summary>/preview NAME [LANG]: the live version rendered with the kind's sample data, exactly as a recipient sees it (a door to <see cref="TemplatePreview.Live"/>).</summary>
+internal sealed class PreviewCommand(TemplateKinds kinds, TemplatePreview preview, Replier replier, AuditStore audit) : ICommandHandler
 {
     public string Name => "preview";
 
@@ -15,7 +15,7 @@ internal sealed class PreviewCommand(TemplateKinds kinds, MessageRenderer render
     {
         var kind = TemplateArguments.Kind(kinds, context.Arguments);
         var language = TemplateArguments.Language(context.Arguments, 1, context.Language);
-        var html = renderer.Render(kind.Name, context.Recipient with { Language = language }, kind.Samples[0]);
+        var html = preview.Live(kind.Name, context.Recipient with { Language = language })!;
         await audit.WriteAsync(context.User.Id, "/preview", $"{kind.Name} {language}", allowed: true, cancellationToken);
         await replier.SendAsync(context, html, kind.Name, cancellationToken);
     }

@@ -3,8 +3,8 @@ using Bot.Worker.Templating;
 
 namespace Bot.Worker.Commands.Admin;
 
-/// <summary>/templates: every template and language with its live version.</summary>
-internal sealed class TemplatesCommand(TemplateCatalog catalog, AuditStore audit) : ICommandHandler
+/// <summary>/templates: every template and language with its live version (a door to <see cref="TemplateOverview.LiveAsync"/>).</summary>
+internal sealed class TemplatesCommand(TemplateOverview overview, AuditStore audit) : ICommandHandler
 {
     public string Name => "templates";
 
@@ -12,14 +12,12 @@ internal sealed class TemplatesCommand(TemplateCatalog catalog, AuditStore audit
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var templates = catalog.Live
-            .GroupBy(t => t.Key.Name)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+        var templates = (await overview.LiveAsync(cancellationToken))
+            .GroupBy(t => t.Name)
             .Select(g => new
             {
                 Name = g.Key,
-                Languages = g.OrderBy(t => t.Key.Language, StringComparer.Ordinal)
-                    .Select(t => new { t.Key.Language, t.Version, Edited = !t.IsShipped }),
+                Languages = g.Select(t => new { t.Language, t.Version, Edited = !t.IsShipped }),
             });
         await audit.WriteAsync(context.User.Id, "/templates", null, allowed: true, cancellationToken);
         await context.ReplyAsync("template-list", new { Templates = templates }, ct: cancellationToken);

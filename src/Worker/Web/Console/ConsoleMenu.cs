@@ -6,8 +6,9 @@ internal static class ConsoleMenu
     public static readonly IReadOnlyList<(string Page, string Label)> Items =
     [
         ("/Index", "web.nav.dashboard"),
+        ("/Templates/Index", "web.nav.templates"),
         ("/Broadcasts", "web.nav.broadcasts"),
-        ("/Audit", "web.nav.audit"),
         ("/Deadlines/Index", "web.nav.deadlines"),
+        ("/Audit", "web.nav.audit"),
     ];
 }

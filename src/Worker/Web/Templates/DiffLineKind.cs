@@ -1,0 +1,8 @@
+namespace Bot.Worker.Web.Templates;
+
+internal enum DiffLineKind
+{
+    Kept,
+    Removed,
+    Added,
+}
