@@ -20,6 +20,10 @@ internal static class IdleBenchmark
         info.ArgumentList.Add(Repo.WorkerDll(configuration));
         info.ArgumentList.Add("--Storage:ConnectionString=Data Source=" + Path.Combine(directory, "bot.db"));
         info.ArgumentList.Add("--Logging:File:Path=");
+        foreach (var extra in (Environment.GetEnvironmentVariable("BENCH_IDLE_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            info.ArgumentList.Add(extra);
+        }
         using var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
