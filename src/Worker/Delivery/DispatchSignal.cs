@@ -1,12 +1,13 @@
+using Bot.Worker.Common;
+
 namespace Bot.Worker.Delivery;
 
 /// <summary>
 /// Wakes the dispatcher when a row is enqueued or a send completes, so it never polls the table.
 /// Remembers the most urgent priority enqueued since the dispatcher last looked.
 /// </summary>
-internal sealed class DispatchSignal : IDisposable
+internal sealed class DispatchSignal : Doorbell
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
     private int _urgent = int.MaxValue;
     private int _deferredAdded = 1;
     private long _notifications;
@@ -37,17 +38,7 @@ internal sealed class DispatchSignal : IDisposable
             }
             while ((int)priority < seen && Interlocked.CompareExchange(ref _urgent, (int)priority, seen) != seen);
         }
-        try
-        {
-            if (_wake.CurrentCount == 0)
-            {
-                _wake.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
-        }
+        Ring();
         return number;
     }
 
@@ -62,26 +53,5 @@ internal sealed class DispatchSignal : IDisposable
         return true;
     }
 
-    public void Dispose() => _wake.Dispose();
-
     public void ClearUrgent() => Interlocked.Exchange(ref _urgent, int.MaxValue);
-
-    /// <summary>Waits for a notification, or until <paramref name="timeout"/> on <paramref name="clock"/>.</summary>
-    public async Task WaitAsync(TimeSpan? timeout, TimeProvider clock, CancellationToken ct)
-    {
-        if (timeout is { } t && t <= TimeSpan.Zero)
-        {
-            return;
-        }
-        using var timer = timeout is { } delay ? new CancellationTokenSource(delay, clock) : null;
-        using var linked = timer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
-        try
-        {
-            await _wake.WaitAsync(linked?.Token ?? ct);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // Timed out: time to look again.
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Bot.FakeTelegram;
 using Bot.Tests.Integration.Support;
 using OpenQA.Selenium;
@@ -10,7 +9,7 @@ namespace Bot.Tests.Integration.Web;
 /// The broadcasts pages in real headless Chromium, two admins in two browsers: admin A proposes an alert with their
 /// own text and sees it escaped in the preview, cannot approve it themselves; admin B approves or rejects it.
 /// </summary>
-public sealed partial class BroadcastPagesTests : IAsyncLifetime
+public sealed class BroadcastPagesTests : IAsyncLifetime
 {
     private const long AdminA = 7101, AdminB = 7102;
     private static readonly long[] Subscribers = [7201, 7202, 7203];
@@ -149,22 +148,7 @@ public sealed partial class BroadcastPagesTests : IAsyncLifetime
         Assert.Equal(0, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id", new { id }));
     }
 
-    private async Task SignInAsync(Browser browser, long admin)
-    {
-        var reply = await AskAsync(admin, "/web");
-        var match = LinkPattern().Match(reply.VisibleText);
-        Assert.True(match.Success, "no link in: " + reply.VisibleText);
-        browser.Open(new Uri(match.Value));
-        browser.WaitForText("#signed-in-as", _ => true);
-    }
+    private Task SignInAsync(Browser browser, long admin) => ConsoleSignIn.SignInAsync(browser, _server, admin);
 
-    private async Task<SentMessage> AskAsync(long user, string text)
-    {
-        var before = _server.SentTo(user).Count;
-        _server.EnqueueText(user, text, languageCode: "en");
-        return (await _server.WaitForMessagesAsync(user, before + 1, Wait))[before];
-    }
-
-    [GeneratedRegex(@"https?://\S+/login\?token=[A-Za-z0-9_-]+")]
-    private static partial Regex LinkPattern();
+    private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(_server, user, text);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Bot.FakeTelegram;
 using Bot.Tests.Integration.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -11,7 +10,7 @@ namespace Bot.Tests.Integration.Web;
 /// The web console in a real headless Chromium against the worker on the fake Bot API server: the
 /// /web link signs an admin in once, within 10 minutes; the session cookie, antiforgery and sign-out.
 /// </summary>
-public sealed partial class ConsoleTests : IAsyncLifetime
+public sealed class ConsoleTests : IAsyncLifetime
 {
     private const long Admin = 4242;
     private const long User = 5151;
@@ -175,23 +174,12 @@ public sealed partial class ConsoleTests : IAsyncLifetime
 
     private async Task<Uri> LinkAsync()
     {
-        var reply = await AskAsync(Admin, "/web");
-        var match = LinkPattern().Match(reply.VisibleText);
-        Assert.True(match.Success, "no link in: " + reply.VisibleText);
-        var link = new Uri(match.Value);
+        var link = await ConsoleSignIn.LinkAsync(_server, Admin);
         Assert.Equal(_bot.WebAddress.Authority, link.Authority);
         return link;
     }
 
     private static string TokenOf(Uri link) => link.Query[(link.Query.IndexOf("token=", StringComparison.Ordinal) + 6)..];
 
-    private async Task<SentMessage> AskAsync(long user, string text)
-    {
-        var before = _server.SentTo(user).Count;
-        _server.EnqueueText(user, text, languageCode: "en");
-        return (await _server.WaitForMessagesAsync(user, before + 1, Wait))[before];
-    }
-
-    [GeneratedRegex(@"https?://\S+/login\?token=[A-Za-z0-9_-]+")]
-    private static partial Regex LinkPattern();
+    private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(_server, user, text);
 }

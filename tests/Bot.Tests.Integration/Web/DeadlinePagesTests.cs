@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Bot.FakeTelegram;
 using Bot.Tests.Integration.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -11,7 +10,7 @@ namespace Bot.Tests.Integration.Web;
 /// The console's deadlines pages in headless Chromium against the worker on the fake Bot API server: a team's
 /// calendar and list, an occurrence's evidence after a reminder and /done, the CSV export, and rotating the feed key.
 /// </summary>
-public sealed partial class DeadlinePagesTests : IAsyncLifetime
+public sealed class DeadlinePagesTests : IAsyncLifetime
 {
     private const long Admin = 4343;
     private const long Lead = 7001;
@@ -157,17 +156,5 @@ public sealed partial class DeadlinePagesTests : IAsyncLifetime
         return response.StatusCode;
     }
 
-    private async Task SignInAsync()
-    {
-        var before = _server.SentTo(Admin).Count;
-        _server.EnqueueText(Admin, "/web", languageCode: "en");
-        var reply = (await _server.WaitForMessagesAsync(Admin, before + 1, Wait))[before];
-        var match = LinkPattern().Match(reply.VisibleText);
-        Assert.True(match.Success, "no link in: " + reply.VisibleText);
-        _browser.Open(new Uri(match.Value));
-        _browser.WaitForText("#signed-in-as", _ => true);
-    }
-
-    [GeneratedRegex(@"https?://\S+/login\?token=[A-Za-z0-9_-]+")]
-    private static partial Regex LinkPattern();
+    private Task SignInAsync() => ConsoleSignIn.SignInAsync(_browser, _server, Admin);
 }

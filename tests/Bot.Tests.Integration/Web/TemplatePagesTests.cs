@@ -128,24 +128,9 @@ public sealed partial class TemplatePagesTests : IAsyncLifetime
         source.SendKeys(text);
     }
 
-    private async Task SignInAsync()
-    {
-        var reply = await AskAsync(Admin, "/web");
-        var match = LinkPattern().Match(reply.VisibleText);
-        Assert.True(match.Success, "no link in: " + reply.VisibleText);
-        _browser.Open(new Uri(match.Value));
-        _browser.WaitForText("#signed-in-as", _ => true);
-    }
+    private Task SignInAsync() => ConsoleSignIn.SignInAsync(_browser, _server, Admin);
 
-    private async Task<SentMessage> AskAsync(long user, string text)
-    {
-        var before = _server.SentTo(user).Count;
-        _server.EnqueueText(user, text, languageCode: "en");
-        return (await _server.WaitForMessagesAsync(user, before + 1, Wait))[before];
-    }
-
-    [GeneratedRegex(@"https?://\S+/login\?token=[A-Za-z0-9_-]+")]
-    private static partial Regex LinkPattern();
+    private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(_server, user, text);
 
     [GeneratedRegex(@"^Line 2, column \d+: .+")]
     private static partial Regex ProblemPattern();
