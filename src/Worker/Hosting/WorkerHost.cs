@@ -92,6 +92,8 @@ public static class WorkerHost
         builder.AddWebLogin();
         // The doors last: their hosted services (the update receiver) start once every feature has loaded.
         builder.AddCommands();
+        // Idle memory: the start-up garbage is collected once the worker runs (issue 11: < 150 MB with the console).
+        builder.Services.AddHostedService<StartupMemoryRelease>();
         settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
