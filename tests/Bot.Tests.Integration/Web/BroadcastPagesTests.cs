@@ -118,7 +118,8 @@ public sealed class BroadcastPagesTests : IAsyncLifetime
         // Typing 9000 keys is slow: the text goes in as a value, the form posts it all the same.
         _a.Driver.ExecuteScript("arguments[0].value = arguments[1];", _a.Driver.FindElement(By.CssSelector("#alert-text")), new string('y', 9000));
         _a.Click("#preview-button");
-        Assert.Contains("Too long", _a.WaitForText("#propose-problem", _ => true), StringComparison.Ordinal);
+        // The page still shows the first problem until the post returns: wait for the new one.
+        _a.WaitForText("#propose-problem", t => t.Contains("Too long", StringComparison.Ordinal));
 
         _a.Click("#mode-template");
         _a.Click("#template option[value='alert']");
