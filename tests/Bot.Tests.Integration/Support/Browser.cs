@@ -80,7 +80,10 @@ internal sealed class Browser : IDisposable
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
-        Driver.GetScreenshot().SaveAsFile(Path.Combine(directory, name + ".png"));
+        // The same page is shot on both providers: write aside, then rename over, so two runs never share an open file.
+        var aside = Path.Combine(directory, $"{name}.{Guid.NewGuid():N}.tmp");
+        Driver.GetScreenshot().SaveAsFile(aside);
+        File.Move(aside, Path.Combine(directory, name + ".png"), overwrite: true);
     }
 
     public void Dispose()

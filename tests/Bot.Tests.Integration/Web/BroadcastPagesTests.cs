@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using OpenQA.Selenium;
 
@@ -9,7 +10,7 @@ namespace Bot.Tests.Integration.Web;
 /// The broadcasts pages in real headless Chromium, two admins in two browsers: admin A proposes an alert with their
 /// own text and sees it escaped in the preview, cannot approve it themselves; admin B approves or rejects it.
 /// </summary>
-public sealed class BroadcastPagesTests : IAsyncLifetime
+public abstract class BroadcastPagesTests(StorageProvider provider) : IAsyncLifetime
 {
     private const long AdminA = 7101, AdminB = 7102;
     private static readonly long[] Subscribers = [7201, 7202, 7203];
@@ -22,7 +23,7 @@ public sealed class BroadcastPagesTests : IAsyncLifetime
     {
         _a = Browser.Start();
         _server = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_server, s =>
+        _bot = await BotUnderTest.StartAsync(provider, _server, s =>
         {
             s.Configuration["Bot:Admins:0"] = AdminA.ToString(CultureInfo.InvariantCulture);
             s.Configuration["Bot:Admins:1"] = AdminB.ToString(CultureInfo.InvariantCulture);
@@ -153,3 +154,7 @@ public sealed class BroadcastPagesTests : IAsyncLifetime
 
     private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(_server, user, text);
 }
+
+public sealed class BroadcastPagesTestsOnSqlite() : BroadcastPagesTests(StorageProvider.Sqlite);
+
+public sealed class BroadcastPagesTestsOnPostgres() : BroadcastPagesTests(StorageProvider.Postgres);

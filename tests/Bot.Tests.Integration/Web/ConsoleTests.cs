@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,7 +11,7 @@ namespace Bot.Tests.Integration.Web;
 /// The web console in a real headless Chromium against the worker on the fake Bot API server: the
 /// /web link signs an admin in once, within 10 minutes; the session cookie, antiforgery and sign-out.
 /// </summary>
-public sealed class ConsoleTests : IAsyncLifetime
+public abstract class ConsoleTests(StorageProvider provider) : IAsyncLifetime
 {
     private const long Admin = 4242;
     private const long User = 5151;
@@ -24,7 +25,7 @@ public sealed class ConsoleTests : IAsyncLifetime
     {
         _browser = Browser.Start();
         _server = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_server, s =>
+        _bot = await BotUnderTest.StartAsync(provider, _server, s =>
         {
             s.TimeProvider = _clock;
             s.Configuration["Bot:Admins:0"] = Admin.ToString(CultureInfo.InvariantCulture);
@@ -183,3 +184,7 @@ public sealed class ConsoleTests : IAsyncLifetime
 
     private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(_server, user, text);
 }
+
+public sealed class ConsoleTestsOnSqlite() : ConsoleTests(StorageProvider.Sqlite);
+
+public sealed class ConsoleTestsOnPostgres() : ConsoleTests(StorageProvider.Postgres);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,7 +11,7 @@ namespace Bot.Tests.Integration.Web;
 /// The console's deadlines pages in headless Chromium against the worker on the fake Bot API server: a team's
 /// calendar and list, an occurrence's evidence after a reminder and /done, the CSV export, and rotating the feed key.
 /// </summary>
-public sealed class DeadlinePagesTests : IAsyncLifetime
+public abstract class DeadlinePagesTests(StorageProvider provider) : IAsyncLifetime
 {
     private const long Admin = 4343;
     private const long Lead = 7001;
@@ -47,7 +48,7 @@ public sealed class DeadlinePagesTests : IAsyncLifetime
                 cron: "0 0 17 10 * ?"
                 remind: [1d]
             """);
-        _bot = await BotUnderTest.StartAsync(_server, s =>
+        _bot = await BotUnderTest.StartAsync(provider, _server, s =>
         {
             s.TimeProvider = _clock;
             s.Configuration["Bot:Admins:0"] = Admin.ToString(CultureInfo.InvariantCulture);
@@ -158,3 +159,7 @@ public sealed class DeadlinePagesTests : IAsyncLifetime
 
     private Task SignInAsync() => ConsoleSignIn.SignInAsync(_browser, _server, Admin);
 }
+
+public sealed class DeadlinePagesTestsOnSqlite() : DeadlinePagesTests(StorageProvider.Sqlite);
+
+public sealed class DeadlinePagesTestsOnPostgres() : DeadlinePagesTests(StorageProvider.Postgres);

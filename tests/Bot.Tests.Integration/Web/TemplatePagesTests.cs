@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.FakeTelegram;
+using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using OpenQA.Selenium;
 
@@ -11,7 +12,7 @@ namespace Bot.Tests.Integration.Web;
 /// the list, the editor's live preview (rendered by the sandbox, shown as Telegram shows it, hostile markup as
 /// text), errors with line and column, saving a version the bot then uses, the diff and rollback.
 /// </summary>
-public sealed partial class TemplatePagesTests : IAsyncLifetime
+public abstract partial class TemplatePagesTests(StorageProvider provider) : IAsyncLifetime
 {
     private const long Admin = 4343;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
@@ -23,7 +24,7 @@ public sealed partial class TemplatePagesTests : IAsyncLifetime
     {
         _browser = Browser.Start();
         _server = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_server, s => s.Configuration["Bot:Admins:0"] = Admin.ToString(CultureInfo.InvariantCulture));
+        _bot = await BotUnderTest.StartAsync(provider, _server, s => s.Configuration["Bot:Admins:0"] = Admin.ToString(CultureInfo.InvariantCulture));
     }
 
     public async Task DisposeAsync()
@@ -135,3 +136,7 @@ public sealed partial class TemplatePagesTests : IAsyncLifetime
     [GeneratedRegex(@"^Line 2, column \d+: .+")]
     private static partial Regex ProblemPattern();
 }
+
+public sealed class TemplatePagesTestsOnSqlite() : TemplatePagesTests(StorageProvider.Sqlite);
+
+public sealed class TemplatePagesTestsOnPostgres() : TemplatePagesTests(StorageProvider.Postgres);
