@@ -18,9 +18,22 @@ try
             return DeadlinesCli.Run(args, Console.Out, Console.Error);
         case "backup":
             return BackupCli.Run(args, Console.Out, Console.Error);
+        case not null when UsageCli.Applies(args):
+            return UsageCli.Run(args, Console.Out, Console.Error);
     }
     using var host = WorkerHost.CreateBuilder(args).Build();
-    await host.RunAsync();
+    try
+    {
+        await host.StartAsync();
+    }
+    catch
+    {
+        // A later service refused to start: stop the ones already running (the dispatcher drains)
+        // before the host is disposed, so the one line below is all the user sees.
+        await StopQuietlyAsync(host);
+        throw;
+    }
+    await host.WaitForShutdownAsync();
     return 0;
 }
 catch (Exception ex) when (StartupFailure.Describe(ex) is { } problem)
@@ -37,4 +50,18 @@ catch (Exception ex)
 finally
 {
     await Log.CloseAndFlushAsync();
+}
+
+static async Task StopQuietlyAsync(IHost host)
+{
+    // Quartz waits for the application to have started before it stops, which never comes: bound the wait.
+    using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+    try
+    {
+        await host.StopAsync(bounded.Token);
+    }
+    catch (Exception ex)
+    {
+        Log.Debug(ex, "Stopping after a failed start-up");
+    }
 }

@@ -152,4 +152,36 @@ public sealed class StartupTests
         Assert.Equal(1, await failing.WaitForExitAsync(Wait));
         Assert.Contains(failing.Output, l => l.StartsWith($"{bad}:8:11: deadlines[0].cron", StringComparison.Ordinal) && l.Contains("day of month 99", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_bad_cron_stops_the_started_services_and_prints_one_line_without_a_stack_trace()
+    {
+        // The cron is refused by a service that starts after the dispatcher: the dispatcher must be
+        // stopped before the host is disposed, or its drain throws ObjectDisposedException into the output.
+        var directory = RepoPaths.NewTempDirectory("bot-cron-start");
+        var bad = Path.Combine(directory, "deadlines.yaml");
+        await File.WriteAllTextAsync(bad, "teams:\n  - id: a\n    lead: 1\ndeadlines:\n  - id: d\n    title: T\n    team: a\n    cron: \"0 0 17 99 * ?\"\n");
+        using var worker = WorkerProcess.Start(directory, $"--Bot:DeadlinesFile={bad}", $"--Templates:Directory={RepoPaths.Templates}",
+            "--Logging:File:Path=", "--Web:Urls=http://127.0.0.1:0");
+
+        Assert.Equal(2, await worker.WaitForExitAsync(Wait));
+        var fatal = Assert.Single(worker.Output, l => l.Contains("Start-up failed", StringComparison.Ordinal));
+        Assert.Contains($"{bad}:8:11", fatal, StringComparison.Ordinal);
+        Assert.DoesNotContain(worker.Output, l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Help_prints_the_commands_and_an_unknown_command_is_refused_without_starting_the_worker()
+    {
+        using (var help = WorkerProcess.Start(RepoPaths.Root, "--help"))
+        {
+            Assert.Equal(0, await help.WaitForExitAsync(Wait));
+            Assert.Contains(help.Output, l => l.Contains("deadlines next", StringComparison.Ordinal));
+        }
+        using var unknown = WorkerProcess.Start(RepoPaths.Root, "deadline", "next");
+
+        Assert.Equal(1, await unknown.WaitForExitAsync(Wait));
+        Assert.Contains(unknown.Output, l => l.Contains("Unknown command 'deadline'", StringComparison.Ordinal));
+        Assert.DoesNotContain(unknown.Output, l => l.Contains("Storage:", StringComparison.Ordinal));
+    }
 }
