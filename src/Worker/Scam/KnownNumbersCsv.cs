@@ -61,10 +61,10 @@ internal static class KnownNumbersCsv
         return (lines, errors);
     }
 
-    /// <summary>One number to add, checked: a phone number (normalized), fraud or official, a note of at most <see cref="MaxNote"/> characters.</summary>
+    /// <summary>One number to add, checked: a phone number (normalized) the check can find, fraud or official, a note of at most <see cref="MaxNote"/> characters.</summary>
     public static (KnownNumberLine? Line, KnownNumberLineError? Problem) Entry(int line, string number, string kind, string note)
     {
-        if (PhoneNumbers.Normalize(number.Trim()) is not { } value)
+        if (PhoneNumbers.Normalize(number.Trim()) is not { } value || Findable(value) is not { } entity)
         {
             return (null, new KnownNumberLineError(line, KnownNumberProblem.Number, number.Trim()));
         }
@@ -78,8 +78,15 @@ internal static class KnownNumbersCsv
         {
             return (null, new KnownNumberLineError(line, KnownNumberProblem.Note, note[..20] + "…"));
         }
-        return (new KnownNumberLine(line, new ScamEntity(PhoneNumbers.KindOf(value), value), category, note), null);
+        return (new KnownNumberLine(line, entity, category, note), null);
     }
+
+    /// <summary>
+    /// The number as the check finds it in a message (mobile, landline, 400/800, service or international), or null
+    /// when the check would never find it (too short, too long): an entry nobody's message could ever match.
+    /// </summary>
+    private static ScamEntity? Findable(string normalized) =>
+        EntityExtractor.Extract(normalized).FirstOrDefault(e => e.Kind is not (EntityKind.Link or EntityKind.QQ or EntityKind.WeChat) && e.Value == normalized);
 
     /// <summary>The fields of one line; null when a quote is not closed.</summary>
     private static List<string>? Fields(string row)
