@@ -139,7 +139,7 @@ public abstract class ReportPagesTests(StorageProvider provider) : IAsyncLifetim
         Assert.Equal(4, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action LIKE 'known:%'", new { Admin }));
     }
 
-    /// <summary>Report to us from /report, then the message: returns the new report's id.</summary>
+    /// <summary>Report to us from /report, then the message: returns the new report's id once the admin's notice is sent.</summary>
     private async Task<long> ReportAsync(string text)
     {
         var report = await AskAsync(Reporter, "/report");
@@ -147,7 +147,10 @@ public abstract class ReportPagesTests(StorageProvider provider) : IAsyncLifetim
         _server.EnqueueCallback(Reporter, "rp:s:0", Reporter, report.MessageId, languageCode: "en");
         await _server.WaitForMessagesAsync(Reporter, before + 1, Wait); // the prompt
         await AskAsync(Reporter, text);
-        return await _bot.ScalarAsync<long>("SELECT MAX(id) FROM reports WHERE chat_id = @Reporter", new { Reporter });
+        var id = await _bot.ScalarAsync<long>("SELECT MAX(id) FROM reports WHERE chat_id = @Reporter", new { Reporter });
+        // The admin's notice is out before anything else is asked of the admin's chat.
+        await _server.WaitForMessageAsync(m => m.ChatId == Admin && m.ButtonData.Contains($"rp:c:{id}"), Wait);
+        return id;
     }
 
     private void Type(string css, string text)
