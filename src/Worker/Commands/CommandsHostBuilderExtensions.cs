@@ -34,7 +34,6 @@ public static class CommandsHostBuilderExtensions
         services.AddSingleton<Scam.VerdictModel>();
         services.AddSingleton<Scam.VerdictReply>();
         services.AddSingleton<Scam.FreeTextHandler>();
-        services.AddSingleton<Reports.ReportNotices>();
         services.AddSingleton<Reports.ReportFiler>();
         services.AddSingleton<AccessGuard>();
         services.AddSingleton<CommandRouter>();

@@ -1,4 +1,6 @@
+using System.Data;
 using Bot.Worker.Storage;
+using Dapper;
 
 namespace Bot.Worker.Reports;
 
@@ -34,6 +36,16 @@ internal sealed class ReportStore(IDatabase database, TimeProvider clock)
     /// <summary>The chat's reports, newest first.</summary>
     public Task<IReadOnlyList<Report>> ListOfChatAsync(long chatId, int limit, CancellationToken ct) => database.QueryAsync<Report>(
         $"SELECT {Columns} FROM reports WHERE chat_id = @chatId ORDER BY id DESC LIMIT @limit", new { chatId, limit }, ct);
+
+    /// <summary>Every chat's reports, newest first, in one state or all (<paramref name="state"/> null).</summary>
+    public Task<IReadOnlyList<Report>> ListAsync(string? state, int limit, CancellationToken ct)
+    {
+        // Typed parameters: PostgreSQL must know a parameter's type even when it is null.
+        var args = new DynamicParameters();
+        args.Add("state", state, DbType.String);
+        args.Add("limit", limit, DbType.Int32);
+        return database.QueryAsync<Report>($"SELECT {Columns} FROM reports WHERE (@state IS NULL OR state = @state) ORDER BY id DESC LIMIT @limit", args, ct);
+    }
 
     public async Task<int> CountOfChatAsync(long chatId, CancellationToken ct) => (int)await database.ScalarAsync<long>(
         "SELECT COUNT(*) FROM reports WHERE chat_id = @chatId", new { chatId }, ct);

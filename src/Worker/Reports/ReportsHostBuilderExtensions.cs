@@ -5,11 +5,13 @@ namespace Bot.Worker.Reports;
 
 public static class ReportsHostBuilderExtensions
 {
-    /// <summary>Scam reports: the store and the use cases (start, file, decide, list, forget).</summary>
+    /// <summary>Scam reports: the store and the use cases (start, file, decide, list, forget), the notices to admins and reporters, and the decision every door calls.</summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReportStore>();
         builder.Services.AddSingleton<ReportService>();
+        builder.Services.AddSingleton<ReportNotices>();
+        builder.Services.AddSingleton<ReportDecisions>();
         return builder;
     }
 }

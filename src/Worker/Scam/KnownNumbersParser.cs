@@ -51,7 +51,7 @@ internal static class KnownNumbersParser
                 ? (EntityKind.WeChat, raw.ToLowerInvariant())
                 : throw yaml.Error(node, $"{field}.wechat", $"'{raw}' is not a WeChat id (letters, digits, _ and -)"),
             _ => PhoneNumbers.Normalize(raw) is { } phone
-                ? (KindOf(phone), phone)
+                ? (PhoneNumbers.KindOf(phone), phone)
                 : throw yaml.Error(node, $"{field}.number", $"'{raw}' is not a phone number (digits, spaces, dashes, +86)"),
         };
         var kind = yaml.RequiredString(map, "kind", field) switch
@@ -77,13 +77,4 @@ internal static class KnownNumbersParser
     }
 
     private static bool IsPhone(EntityKind kind) => kind is not (EntityKind.QQ or EntityKind.WeChat or EntityKind.Link);
-
-    private static EntityKind KindOf(string phone) => phone switch
-    {
-        _ when PhoneNumbers.IsMobile(phone) => EntityKind.Mobile,
-        ['+', ..] => EntityKind.International,
-        ['4' or '8', '0', '0', ..] when phone.Length == 10 => EntityKind.Hotline,
-        ['0', ..] => EntityKind.Landline,
-        _ => EntityKind.Service,
-    };
 }

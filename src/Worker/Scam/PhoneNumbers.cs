@@ -56,4 +56,14 @@ internal static class PhoneNumbers
 
     public static bool IsMobile(string digits) =>
         digits.Length == 11 && digits[0] == '1' && digits[1] is >= '3' and <= '9' && digits.All(char.IsAsciiDigit);
+
+    /// <summary>The kind of a normalized phone number, as the extractor names it: mobile, international, 400/800 hotline, landline or service.</summary>
+    public static EntityKind KindOf(string phone) => phone switch
+    {
+        _ when IsMobile(phone) => EntityKind.Mobile,
+        ['+', ..] => EntityKind.International,
+        ['4' or '8', '0', '0', ..] when phone.Length == 10 => EntityKind.Hotline,
+        ['0', ..] => EntityKind.Landline,
+        _ => EntityKind.Service,
+    };
 }

@@ -12,6 +12,7 @@ public static class ScamHostBuilderExtensions
         builder.Services.AddSingleton<KnownNumbersSource>();
         builder.Services.AddSingleton<ScamChecker>();
         builder.Services.AddSingleton<KnownNumberStore>();
+        builder.Services.AddSingleton<KnownNumberEditing>();
         builder.Services.AddSingleton<CheckStatsStore>();
         builder.Services.AddSingleton<ScamCheckService>();
         builder.Services.AddHostedService<ScamCheckStartup>();

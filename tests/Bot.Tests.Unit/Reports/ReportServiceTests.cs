@@ -74,6 +74,27 @@ public sealed class ReportServiceTests
     }
 
     [Fact]
+    public async Task A_decision_from_any_door_tells_the_reporter_once_and_a_second_one_is_refused()
+    {
+        await using var bot = await StartAsync();
+        var decisions = bot.Get<ReportDecisions>();
+        var (_, report) = await bot.Get<ReportService>().FileAsync(Chat, Chat, "call 13912345678 now", Ct);
+
+        var first = await decisions.DecideAsync(report!.Id, ReportState.Confirmed, Admin, Ct);
+        var second = await decisions.DecideAsync(report.Id, ReportState.NotFraud, Admin + 1, Ct);
+
+        Assert.True(first.Decided);
+        Assert.Equal("13912345678", Assert.Single(first.Added).Value);
+        Assert.Equal(ReportDecision.AlreadyDecided, second.Outcome);
+        Assert.False(second.Decided);
+        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM outbox WHERE chat_id = @Chat AND kind = 'report-decided'", new { Chat }));
+        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE action = 'report:confirmed' AND user_id = @Admin", new { Admin }));
+        Assert.Equal(0, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE user_id = @other", new { other = Admin + 1 }));
+        Assert.Equal([report.Id], (await decisions.LatestAsync(ReportState.Confirmed, Ct)).Select(r => r.Id));
+        Assert.Empty(await decisions.LatestAsync(ReportState.Open, Ct));
+    }
+
+    [Fact]
     public async Task Not_fraud_adds_nothing_and_an_unknown_report_is_not_found()
     {
         await using var bot = await StartAsync();

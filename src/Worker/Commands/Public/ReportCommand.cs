@@ -1,4 +1,4 @@
-using Bot.Worker.Commands.Reports;
+using Bot.Worker.Reports;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 
@@ -12,5 +12,5 @@ internal sealed class ReportCommand(Labels labels) : ICommandHandler
     public CommandAccess Access => CommandAccess.Anyone;
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
-        context.ReplyAsync("report", buttons: [[new InlineButton(labels.Get(context.Language, "button.report_to_us"), ReportButtons.Data("s", 0))]], ct: cancellationToken);
+        context.ReplyAsync("report", buttons: [[new InlineButton(labels.Get(context.Language, "button.report_to_us"), ReportCallbacks.Data(ReportCallbacks.Start, 0))]], ct: cancellationToken);
 }

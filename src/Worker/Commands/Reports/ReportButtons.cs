@@ -5,16 +5,13 @@ using Bot.Worker.Transport;
 namespace Bot.Worker.Commands.Reports;
 
 /// <summary>
-/// Report buttons (data <c>rp:VERB:ID</c>): <c>s</c> Report to us under /report (anyone); under an admin's
-/// notice <c>c</c> Confirm number, <c>n</c> Not fraud, <c>x</c> Close (admins only; the buttons go once decided).
+/// Report buttons (<see cref="ReportCallbacks"/>): Report to us under /report (anyone); under an admin's notice
+/// Confirm number, Not fraud, Close (admins only; the buttons go once decided). A door to <see cref="ReportDecisions"/>,
+/// which the console's reports page calls too: it decides, audits and tells the reporter.
 /// </summary>
-internal sealed class ReportButtons(ReportService reports, ReportNotices notices, Labels labels, IBotTransport transport) : ICallbackHandler
+internal sealed class ReportButtons(ReportService reports, ReportDecisions decisions, Labels labels, IBotTransport transport) : ICallbackHandler
 {
-    public const string PrefixName = "rp";
-
-    public string Prefix => PrefixName;
-
-    public static string Data(string verb, long id) => new CallbackData(PrefixName, verb, id).ToString();
+    public string Prefix => ReportCallbacks.Prefix;
 
     public async Task<string?> HandleAsync(CommandContext context, string argument, CancellationToken cancellationToken)
     {
@@ -22,19 +19,12 @@ internal sealed class ReportButtons(ReportService reports, ReportNotices notices
         {
             return null;
         }
-        if (data.Verb == "s")
+        if (data.Verb == ReportCallbacks.Start)
         {
             await StartAsync(context, cancellationToken);
             return null;
         }
-        var state = data.Verb switch
-        {
-            "c" => ReportState.Confirmed,
-            "n" => ReportState.NotFraud,
-            "x" => ReportState.Closed,
-            _ => null,
-        };
-        if (state is null)
+        if (ReportCallbacks.StateOf(data.Verb) is not { } state)
         {
             return null;
         }
@@ -42,16 +32,12 @@ internal sealed class ReportButtons(ReportService reports, ReportNotices notices
         {
             return labels.Get(context.Language, "toast.admins_only");
         }
-        var (outcome, report, added) = await reports.DecideAsync(data.Id, state, context.User.Id, cancellationToken);
-        if (outcome is not ReportDecision.NotFound && context.Update is IncomingCallback callback)
+        var verdict = await decisions.DecideAsync(data.Id, state, context.User.Id, cancellationToken);
+        if (verdict.Outcome is not ReportDecision.NotFound && context.Update is IncomingCallback callback)
         {
             await transport.EditButtonsAsync(context.ChatId, callback.MessageId, null, cancellationToken);
         }
-        if (outcome is ReportDecision.Confirmed or ReportDecision.NotFraud or ReportDecision.Closed)
-        {
-            await notices.DecidedAsync(report!, outcome, added.Count, cancellationToken);
-        }
-        var toast = labels.Get(context.Language, outcome switch
+        var toast = labels.Get(context.Language, verdict.Outcome switch
         {
             ReportDecision.Confirmed => "toast.report_confirmed",
             ReportDecision.NotFraud => "toast.report_not_fraud",
@@ -59,7 +45,7 @@ internal sealed class ReportButtons(ReportService reports, ReportNotices notices
             ReportDecision.AlreadyDecided => "toast.report_already_decided",
             _ => "toast.report_not_found",
         });
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, toast, added.Count);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, toast, verdict.Added.Count);
     }
 
     private async Task StartAsync(CommandContext context, CancellationToken ct)

@@ -9,6 +9,8 @@ internal static class ConsoleMenu
         ("/Templates/Index", "web.nav.templates"),
         ("/Broadcasts", "web.nav.broadcasts"),
         ("/Deadlines/Index", "web.nav.deadlines"),
+        ("/Reports", "web.nav.reports"),
+        ("/KnownNumbers", "web.nav.known_numbers"),
         ("/Audit", "web.nav.audit"),
     ];
 }

@@ -2,12 +2,11 @@ using System.Globalization;
 using Bot.Worker.Chats;
 using Bot.Worker.Common;
 using Bot.Worker.Delivery;
-using Bot.Worker.Reports;
 using Bot.Worker.Scam;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 
-namespace Bot.Worker.Commands.Reports;
+namespace Bot.Worker.Reports;
 
 /// <summary>What is sent about a report: a notice with Confirm number / Not fraud / Close to every admin, and the decision to the reporter.</summary>
 internal sealed class ReportNotices(MessageRenderer renderer, RecipientDirectory recipients, IOutbox outbox, Labels labels, BotSettings settings)
@@ -35,10 +34,10 @@ internal sealed class ReportNotices(MessageRenderer renderer, RecipientDirectory
             });
             IReadOnlyList<IReadOnlyList<InlineButton>> buttons =
             [
-                [new InlineButton(labels.Get(to.Language, "button.confirm_number"), ReportButtons.Data("c", report.Id))],
+                [new InlineButton(labels.Get(to.Language, "button.confirm_number"), ReportCallbacks.Data(ReportCallbacks.Confirm, report.Id))],
                 [
-                    new InlineButton(labels.Get(to.Language, "button.not_fraud"), ReportButtons.Data("n", report.Id)),
-                    new InlineButton(labels.Get(to.Language, "button.close"), ReportButtons.Data("x", report.Id)),
+                    new InlineButton(labels.Get(to.Language, "button.not_fraud"), ReportCallbacks.Data(ReportCallbacks.NotFraud, report.Id)),
+                    new InlineButton(labels.Get(to.Language, "button.close"), ReportCallbacks.Data(ReportCallbacks.Close, report.Id)),
                 ],
             ];
             messages.Add(new OutgoingMessage($"rp:{id}:notice:{admin}", admin, html, MessagePriority.Reply, "report-notice", buttons));

@@ -1,0 +1,65 @@
+using Bot.Worker.Reports;
+using Bot.Worker.Scam;
+using Bot.Worker.Web.Console;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bot.Worker.Web.Pages;
+
+/// <summary>
+/// Scam reports, newest first, filtered by state, with Confirm number / Not fraud / Close on open ones: a door to
+/// <see cref="ReportDecisions"/>, the same use case the chat notice's buttons call (it audits and tells the reporter).
+/// </summary>
+internal sealed class ReportsModel(ReportDecisions decisions, ConsoleViewer viewer) : PageModel
+{
+    public static readonly IReadOnlyList<string> States = [ReportState.Open, ReportState.Confirmed, ReportState.NotFraud, ReportState.Closed];
+
+    /// <summary>One of <see cref="States"/>, or empty for all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? State { get; set; }
+
+    public IReadOnlyList<Report> Reports { get; private set; } = [];
+
+    public string? Decision { get; private set; }
+
+    public bool DecisionRefused { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>Confirm number (<c>c</c>), Not fraud (<c>n</c>) or Close (<c>x</c>), the verbs of the chat buttons.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(long id, string? verb, CancellationToken ct)
+    {
+        if (ReportCallbacks.StateOf(verb ?? "") is not { } state)
+        {
+            return BadRequest();
+        }
+        var verdict = await decisions.DecideAsync(id, state, viewer.AdminId!.Value, ct);
+        var key = verdict.Outcome switch
+        {
+            ReportDecision.Confirmed => "web.reports.decision.confirmed",
+            ReportDecision.NotFraud => "web.reports.decision.not_fraud",
+            ReportDecision.Closed => "web.reports.decision.closed",
+            ReportDecision.AlreadyDecided => "web.reports.decision.already_decided",
+            _ => "web.reports.decision.not_found",
+        };
+        Decision = string.Format(System.Globalization.CultureInfo.InvariantCulture, viewer.T(key), id, verdict.Added.Count);
+        DecisionRefused = !verdict.Decided;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public string StateName(string state) => viewer.T("web.reports.state." + state);
+
+    public static IReadOnlyList<string> Numbers(Report report) =>
+        ReportEntities.Numbers(ReportEntities.Decode(report.Entities)).Select(e => e.Value).Distinct().ToList();
+
+    /// <summary>The links as written (the page shows them as text, never as links an admin might click).</summary>
+    public static IReadOnlyList<string> Links(Report report) =>
+        ReportEntities.Decode(report.Entities).Where(e => e.Kind == EntityKind.Link).Select(e => e.Value).Distinct().ToList();
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        State = States.Contains(State) ? State : null;
+        Reports = await decisions.LatestAsync(State, ct);
+    }
+}
