@@ -21,7 +21,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers["Referrer-Policy"] = "no-referrer";
         if (!context.Request.Path.StartsWithSegments(ConsoleEndpoints.AssetsPath, StringComparison.Ordinal))
         {
-            headers.CacheControl = "no-store";
+            // What antiforgery sets on the pages with a form: the same value, so it does not warn on every page view.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
         return next(context);
     }
