@@ -37,7 +37,7 @@ public sealed class BroadcastProposalsTests
         Assert.Contains("反诈预警", texts[1].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("safe account", texts[0].Text, StringComparison.Ordinal);
         Assert.Equal(liveBefore, bot.Get<TemplateCatalog>().Get("alert", "en").Version);
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE action = '/broadcast' AND detail LIKE '%+ text (%'"));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = '/broadcast' AND detail LIKE '%+ text (%'"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class BroadcastProposalsTests
         Assert.Equal(BroadcastDecision.OwnProposal, own.Outcome);
         Assert.False(own.Decided);
         Assert.Equal(BroadcastState.PendingApproval, (await bot.Get<BroadcastStore>().FindAsync(id, CancellationToken.None))!.State);
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE action = '/approve' AND allowed = 0 AND user_id = @Proposer", new { Proposer }));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = '/approve' AND allowed = 0 AND user_id = @Proposer", new { Proposer }));
         Assert.Equal(BroadcastDecision.Rejected, (await proposals.RejectAsync(id, Other, CancellationToken.None)).Outcome);
         Assert.Equal(BroadcastDecision.AlreadyDecided, (await proposals.ApproveAsync(id, Other, CancellationToken.None)).Outcome);
     }
@@ -69,7 +69,7 @@ public sealed class BroadcastProposalsTests
         Assert.Equal(ProposalOutcome.TextTooLong, result.Outcome);
         Assert.Equal(TemplateValidator.MaxVisibleLength, result.Limit);
         Assert.True(result.Length > result.Limit, $"{result.Length}");
-        Assert.Equal(0, await ScalarAsync(bot, "SELECT COUNT(*) FROM broadcasts"));
+        Assert.Equal(0, await bot.ScalarAsync("SELECT COUNT(*) FROM broadcasts"));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class BroadcastProposalsTests
         Assert.Equal(ProposalOutcome.UnknownTopic, (await proposals.ProposeAsync(new AlertProposal(Proposer, "news", null, "hi", "a:1"), CancellationToken.None)).Outcome);
         Assert.Equal(ProposalOutcome.EmptyText, (await proposals.ProposeAsync(new AlertProposal(Proposer, "alerts", null, " \n \n", "a:2"), CancellationToken.None)).Outcome);
         Assert.Equal(ProposalOutcome.UnknownTemplate, (await proposals.ProposeAsync(new AlertProposal(Proposer, "alerts", "welcome", null, "a:3"), CancellationToken.None)).Outcome);
-        Assert.Equal(0, await ScalarAsync(bot, "SELECT COUNT(*) FROM broadcasts"));
+        Assert.Equal(0, await bot.ScalarAsync("SELECT COUNT(*) FROM broadcasts"));
         // A bare '<' is text like any other: escaped, not refused.
         Assert.Equal(ProposalOutcome.Proposed, (await proposals.ProposeAsync(new AlertProposal(Proposer, "alerts", null, "1 < 2 & 3 > 2", "a:4"), CancellationToken.None)).Outcome);
     }
@@ -105,12 +105,6 @@ public sealed class BroadcastProposalsTests
     {
         await using var connection = await bot.Get<IDatabase>().OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(sql, args);
-    }
-
-    private static async Task<int> ScalarAsync(WorkerServices bot, string sql, object? args = null)
-    {
-        await using var connection = await bot.Get<IDatabase>().OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<int>(sql, args);
     }
 
     private static async Task<IEnumerable<(long ChatId, string Text)>> QueryAsync(WorkerServices bot, string sql, object? args = null)

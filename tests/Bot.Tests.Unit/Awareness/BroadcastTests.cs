@@ -20,9 +20,9 @@ public sealed class BroadcastTests
 
         var id = await CampaignAsync(bot);
 
-        Assert.Equal(2475, await ScalarAsync(bot, "SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id", new { id }));
-        Assert.Equal(2475, await ScalarAsync(bot, "SELECT COUNT(DISTINCT chat_id) FROM outbox"));
-        Assert.Equal(0, await ScalarAsync(bot, "SELECT COUNT(*) FROM outbox WHERE chat_id % 100 = 7 OR chat_id = 1"));
+        Assert.Equal(2475, await bot.ScalarAsync("SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id", new { id }));
+        Assert.Equal(2475, await bot.ScalarAsync("SELECT COUNT(DISTINCT chat_id) FROM outbox"));
+        Assert.Equal(0, await bot.ScalarAsync("SELECT COUNT(*) FROM outbox WHERE chat_id % 100 = 7 OR chat_id = 1"));
         Assert.Equal(BroadcastState.Enqueued, (await bot.Get<BroadcastStore>().FindAsync(id, CancellationToken.None))!.State);
     }
 
@@ -44,7 +44,7 @@ public sealed class BroadcastTests
         Assert.Contains("tip 1 of 34", texts[100000], StringComparison.Ordinal);
         Assert.Contains("tip 2 of 34", texts[100001], StringComparison.Ordinal);
         Assert.Contains("tip 1 of 34", texts[100002], StringComparison.Ordinal);
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM tip_history WHERE chat_id = 100002"));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM tip_history WHERE chat_id = 100002"));
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public sealed class BroadcastTests
 
         await bot.Get<BroadcastEnqueuer>().RunAsync(id, CancellationToken.None);
 
-        Assert.Equal(1500, await ScalarAsync(bot, "SELECT COUNT(*) FROM outbox"));
-        Assert.Equal(101000, await ScalarAsync(bot, "SELECT MIN(chat_id) FROM outbox"));
-        Assert.Equal(2500, await ScalarAsync(bot, "SELECT total FROM broadcasts WHERE id = @id", new { id }));
+        Assert.Equal(1500, await bot.ScalarAsync("SELECT COUNT(*) FROM outbox"));
+        Assert.Equal(101000, await bot.ScalarAsync("SELECT MIN(chat_id) FROM outbox"));
+        Assert.Equal(2500, await bot.ScalarAsync("SELECT total FROM broadcasts WHERE id = @id", new { id }));
     }
 
     [Fact]
@@ -134,12 +134,6 @@ public sealed class BroadcastTests
     {
         await using var connection = await bot.Get<IDatabase>().OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(sql, args);
-    }
-
-    private static async Task<int> ScalarAsync(WorkerServices bot, string sql, object? args = null)
-    {
-        await using var connection = await bot.Get<IDatabase>().OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<int>(sql, args);
     }
 
     private static async Task<List<(long ChatId, string Text)>> QueryAsync(WorkerServices bot, string sql)

@@ -33,7 +33,7 @@ public sealed class ReportServiceTests
 
         bot.Clock.Advance(TimeSpan.FromMinutes(40)); // the first report is now an hour old
         Assert.Equal(ReportOutcome.Awaiting, await reports.StartAsync(Chat, Chat, Ct));
-        Assert.Equal(5, await ScalarAsync(bot, "SELECT COUNT(*) FROM reports WHERE chat_id = @Chat", new { Chat }));
+        Assert.Equal(5, await bot.ScalarAsync("SELECT COUNT(*) FROM reports WHERE chat_id = @Chat", new { Chat }));
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public sealed class ReportServiceTests
         var verdict = await checks.CheckAsync("请回电 138-1234-5678", Ct);
         Assert.Equal(ScamLevel.Red, verdict.Level);
         Assert.Contains(verdict.FraudHits, k => k.Value == "13812345678");
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE action = 'report:confirmed' AND user_id = @Admin", new { Admin }));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'report:confirmed' AND user_id = @Admin", new { Admin }));
         Assert.Equal(ReportDecision.AlreadyDecided, (await reports.DecideAsync(report.Id, ReportState.Closed, Admin + 1, Ct)).Outcome);
-        Assert.Equal(2, await ScalarAsync(bot, "SELECT COUNT(*) FROM known_numbers"));
+        Assert.Equal(2, await bot.ScalarAsync("SELECT COUNT(*) FROM known_numbers"));
     }
 
     [Fact]
@@ -87,9 +87,9 @@ public sealed class ReportServiceTests
         Assert.Equal("13912345678", Assert.Single(first.Added).Value);
         Assert.Equal(ReportDecision.AlreadyDecided, second.Outcome);
         Assert.False(second.Decided);
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM outbox WHERE chat_id = @Chat AND kind = 'report-decided'", new { Chat }));
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE action = 'report:confirmed' AND user_id = @Admin", new { Admin }));
-        Assert.Equal(0, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE user_id = @other", new { other = Admin + 1 }));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM outbox WHERE chat_id = @Chat AND kind = 'report-decided'", new { Chat }));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'report:confirmed' AND user_id = @Admin", new { Admin }));
+        Assert.Equal(0, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE user_id = @other", new { other = Admin + 1 }));
         Assert.Equal([report.Id], (await decisions.LatestAsync(ReportState.Confirmed, Ct)).Select(r => r.Id));
         Assert.Empty(await decisions.LatestAsync(ReportState.Open, Ct));
     }
@@ -103,7 +103,7 @@ public sealed class ReportServiceTests
 
         Assert.Equal(ReportDecision.NotFraud, (await reports.DecideAsync(report!.Id, ReportState.NotFraud, Admin, Ct)).Outcome);
         Assert.Equal(ReportDecision.NotFound, (await reports.DecideAsync(999, ReportState.Confirmed, Admin, Ct)).Outcome);
-        Assert.Equal(0, await ScalarAsync(bot, "SELECT COUNT(*) FROM known_numbers"));
+        Assert.Equal(0, await bot.ScalarAsync("SELECT COUNT(*) FROM known_numbers"));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class ReportServiceTests
         Assert.Equal(0, (await reports.ListAsync(Chat, 10, Ct)).Total);
         Assert.Equal(1, (await reports.ListAsync(Chat + 1, 10, Ct)).Total);
         Assert.False(await reports.TakeAwaitingAsync(Chat, Ct));
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM known_numbers WHERE value = '13912345678' AND report_id IS NULL"));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM known_numbers WHERE value = '13912345678' AND report_id IS NULL"));
     }
 
     [Fact]
@@ -141,22 +141,8 @@ public sealed class ReportServiceTests
         Assert.Contains(summary.TopSigns, s => s.SignId == "safe-account" && s.Count == 2);
         bot.Clock.Advance(TimeSpan.FromDays(5));
         Assert.Equal(1, (await checks.SummaryAsync(7, 5, Ct)).Verdicts["red"]);
-        Assert.Equal(0, await ScalarAsync(bot, "SELECT COUNT(*) FROM check_stats WHERE sign_id LIKE '%警%' OR level LIKE '%警%'"));
+        Assert.Equal(0, await bot.ScalarAsync("SELECT COUNT(*) FROM check_stats WHERE sign_id LIKE '%警%' OR level LIKE '%警%'"));
     }
 
-    private static async Task<WorkerServices> StartAsync()
-    {
-        var bot = await WorkerServices.StartAsync("teams: []", Now);
-        Directory.CreateDirectory(Path.Combine(bot.Directory, "config"));
-        File.Copy(Path.Combine(Repo.Root, "config", "known-numbers.yaml"), Path.Combine(bot.Directory, "config", "known-numbers.yaml"));
-        bot.Get<ScamRulesSource>().Load();
-        bot.Get<KnownNumbersSource>().Load();
-        return bot;
-    }
-
-    private static async Task<int> ScalarAsync(WorkerServices bot, string sql, object? args = null)
-    {
-        await using var connection = await bot.Get<IDatabase>().OpenAsync(Ct);
-        return (int)await connection.ExecuteScalarAsync<long>(sql, args);
-    }
+    private static Task<WorkerServices> StartAsync() => WorkerServices.StartWithScamCheckAsync(Now);
 }

@@ -27,7 +27,7 @@ public sealed class KnownNumberEditingTests
         var verdict = await checks.CheckAsync("请回电 139-0013-9000", Ct);
         Assert.Equal(ScamLevel.Red, verdict.Level);
         Assert.Contains(verdict.FraudHits, k => k.Value == "13900139000" && k.Note == "冒充客服");
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE action = 'known:add' AND user_id = @Admin AND detail LIKE '13900139000 fraud%'", new { Admin }));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'known:add' AND user_id = @Admin AND detail LIKE '13900139000 fraud%'", new { Admin }));
         var entry = Assert.Single((await editing.ListAsync(Ct)).Database);
         Assert.Equal((Admin, "fraud", "mobile"), (entry.AddedBy, entry.Category, entry.Type));
         Assert.Equal(Now.ToUnixTimeMilliseconds(), entry.AddedAt);
@@ -45,8 +45,8 @@ public sealed class KnownNumberEditingTests
         Assert.Null((await editing.AddAsync(Admin, "13900139000", "fraud", "", Ct)).Problem);
         Assert.Equal(KnownNumberProblem.AlreadyKnown, (await editing.AddAsync(Admin, "+86 139-0013-9000", "official", "", Ct)).Problem);
 
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM known_numbers"));
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log"));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM known_numbers"));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log"));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class KnownNumberEditingTests
         Assert.Null(await editing.RemoveAsync(Admin, id, Ct));
 
         Assert.DoesNotContain((await checks.CheckAsync("请拨打 95566", Ct)).OfficialHits, k => k.Value == "95566");
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE action = 'known:remove' AND user_id = @Admin", new { Admin }));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'known:remove' AND user_id = @Admin", new { Admin }));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class KnownNumberEditingTests
 
         Assert.False(refused.Saved);
         Assert.Equal(3, Assert.Single(refused.Errors).Line);
-        Assert.Equal(0, await ScalarAsync(bot, "SELECT COUNT(*) FROM known_numbers"));
+        Assert.Equal(0, await bot.ScalarAsync("SELECT COUNT(*) FROM known_numbers"));
 
         var imported = await editing.ImportAsync(Admin, "13900139000,fraud,a\n96110,official,listed in the file\n+86 10 8888 7777,fraud,c\n", Ct);
 
@@ -84,23 +84,9 @@ public sealed class KnownNumberEditingTests
         Assert.Equal(2, imported.Added);
         Assert.Equal(2, Assert.Single(imported.Skipped).Line);
         Assert.Equal(["01088887777", "13900139000"], (await editing.ListAsync(Ct)).Database.Select(e => e.Value).Order(StringComparer.Ordinal));
-        Assert.Equal(2, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE action = 'known:import' AND user_id = @Admin", new { Admin }));
+        Assert.Equal(2, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'known:import' AND user_id = @Admin", new { Admin }));
         Assert.Equal(ScamLevel.Red, (await bot.Get<ScamCheckService>().CheckAsync("致电 010-8888-7777", Ct)).Level);
     }
 
-    private static async Task<WorkerServices> StartAsync()
-    {
-        var bot = await WorkerServices.StartAsync("teams: []", Now);
-        Directory.CreateDirectory(Path.Combine(bot.Directory, "config"));
-        File.Copy(Path.Combine(Repo.Root, "config", "known-numbers.yaml"), Path.Combine(bot.Directory, "config", "known-numbers.yaml"));
-        bot.Get<ScamRulesSource>().Load();
-        bot.Get<KnownNumbersSource>().Load();
-        return bot;
-    }
-
-    private static async Task<int> ScalarAsync(WorkerServices bot, string sql, object? args = null)
-    {
-        await using var connection = await bot.Get<IDatabase>().OpenAsync(Ct);
-        return (int)await connection.ExecuteScalarAsync<long>(sql, args);
-    }
+    private static Task<WorkerServices> StartAsync() => WorkerServices.StartWithScamCheckAsync(Now);
 }

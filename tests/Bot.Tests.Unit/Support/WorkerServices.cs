@@ -1,6 +1,7 @@
 using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
 using Bot.Worker.Hosting;
+using Bot.Worker.Scam;
 using Bot.Worker.Storage;
 using Bot.Worker.Storage.Sqlite;
 using Bot.Worker.Templating;
@@ -59,7 +60,25 @@ internal sealed class WorkerServices : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>As <see cref="StartAsync"/>, with the shipped scam rules and known-numbers.yaml loaded.</summary>
+    public static async Task<WorkerServices> StartWithScamCheckAsync(DateTimeOffset now)
+    {
+        var bot = await StartAsync("teams: []", now);
+        System.IO.Directory.CreateDirectory(Path.Combine(bot.Directory, "config"));
+        File.Copy(Path.Combine(Repo.Root, "config", "known-numbers.yaml"), Path.Combine(bot.Directory, "config", "known-numbers.yaml"));
+        bot.Get<ScamRulesSource>().Load();
+        bot.Get<KnownNumbersSource>().Load();
+        return bot;
+    }
+
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>One number from the database (a count, for tests that check what was written).</summary>
+    public async Task<int> ScalarAsync(string sql, object? args = null)
+    {
+        await using var connection = await Get<IDatabase>().OpenAsync(CancellationToken.None);
+        return (int)await connection.ExecuteScalarAsync<long>(sql, args);
+    }
 
     public async Task<IReadOnlyList<Occurrence>> OccurrencesAsync(string deadlineId) =>
         await Get<OccurrenceStore>().ListOfDeadlineAsync(deadlineId, CancellationToken.None);

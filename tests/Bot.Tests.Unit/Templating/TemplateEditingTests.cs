@@ -23,7 +23,7 @@ public sealed class TemplateEditingTests
         Assert.Equal(2, refused.Problem!.Line);
         Assert.Equal(live, refused.LiveVersion);
         Assert.Equal(live, bot.Get<TemplateCatalog>().Get("verify", "en").Version);
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE user_id = 7 AND action = '/template_set' AND detail LIKE '%refused%'"));
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE user_id = 7 AND action = '/template_set' AND detail LIKE '%refused%'"));
     }
 
     [Fact]
@@ -41,12 +41,6 @@ public sealed class TemplateEditingTests
         Assert.Equal(old, bot.Get<TemplateCatalog>().Get("verify", "en").Version);
         Assert.Equal(TemplateEditOutcome.Unknown, await editing.RollbackAsync("verify", "en", 999, 8, CancellationToken.None));
         Assert.Equal(TemplateEditOutcome.Unknown, (await editing.SaveAsync("nope", "en", "x", 7, CancellationToken.None)).Outcome);
-        Assert.Equal(1, await ScalarAsync(bot, "SELECT COUNT(*) FROM audit_log WHERE user_id = 8 AND action = '/rollback'"));
-    }
-
-    private static async Task<int> ScalarAsync(WorkerServices bot, string sql)
-    {
-        await using var connection = await bot.Get<IDatabase>().OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<int>(sql);
+        Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE user_id = 8 AND action = '/rollback'"));
     }
 }
