@@ -55,6 +55,8 @@ public abstract class BroadcastPagesTests(StorageProvider provider) : IAsyncLife
         var preview = _a.WaitForText("#preview", t => t.Contains("<b>x</b> & y", StringComparison.Ordinal));
         Assert.Contains("Fraud alert", preview, StringComparison.Ordinal);
         Assert.DoesNotContain(_a.Driver.FindElements(By.CssSelector("#preview b")), e => e.Text == "x");
+        // ...inside the alert template's own formatting, shown as Telegram shows it (one message, its title bold).
+        Assert.Contains(_a.Driver.FindElements(By.CssSelector("#preview .tg-message b")), e => e.Text.Contains("Fraud alert", StringComparison.Ordinal));
         Assert.Contains("&lt;b&gt;x&lt;/b&gt; &amp; y", _a.Driver.FindElement(By.CssSelector("#preview")).GetAttribute("innerHTML"), StringComparison.Ordinal);
         Assert.Contains("3", _a.Text("#audience"), StringComparison.Ordinal);
         Assert.Equal(0, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM broadcasts"));
