@@ -46,7 +46,10 @@ internal static class ScamEvaluator
         }
         var knownHits = entities.Select(known.Find).OfType<KnownNumber>().Distinct().ToList();
         var score = hits.Sum(h => h.Weight);
-        var level = knownHits.Any(k => k.Kind == KnownNumberKind.Fraud) || score >= rules.RedAt ? ScamLevel.Red
+        // A message that reads as an anti-fraud warning lists a scam's signs by its nature: its score alone never
+        // makes it red (a known fraud number still does); it can still be orange, so a scam dressed as one is flagged.
+        var warning = hits.Any(h => h.Family == ScamFamilies.WarningContext);
+        var level = knownHits.Any(k => k.Kind == KnownNumberKind.Fraud) || (score >= rules.RedAt && !warning) ? ScamLevel.Red
             : score >= rules.OrangeAt || (score > 0 && hits.Any(h => h.Weight > 0)) ? ScamLevel.Orange
             // Green means no sign at all (or a warning's counter-sign outweighed what it mentions).
             : ScamLevel.Green;

@@ -3,6 +3,9 @@ namespace Bot.Worker.Scam;
 /// <summary>The sign families of PRODUCT.md 4.8 (plus two from the tip library and one counter-sign); scam-signs.yaml may use no other.</summary>
 internal static class ScamFamilies
 {
+    /// <summary>The counter-sign's family: a message with it is never red by its score (see ScamEvaluator).</summary>
+    public const string WarningContext = "warning-context";
+
     public static readonly IReadOnlyList<string> All =
     [
         "impersonated-authority",   // police, procuratorate, court, customs
@@ -22,6 +25,6 @@ internal static class ScamFamilies
         "spoofed-number",           // +86 caller ids, 400/95 numbers presented as officials
         "fake-customer-service",    // refunds, cancelling memberships (tips.yaml)
         "fake-reverification",      // "re-verify or be suspended" (seed notice 2021)
-        "warning-context",          // an anti-fraud warning itself: negative weight
+        WarningContext,             // an anti-fraud warning itself: negative weight
     ];
 }

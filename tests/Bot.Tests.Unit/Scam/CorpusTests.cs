@@ -25,7 +25,30 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [Fact]
     public void Meets_the_acceptance_thresholds()
     {
-        var results = Corpus.Value.Select(m => (Message: m, Verdict: ShippedRules.Check(m.Text))).ToList();
+        var (results, figures) = Evaluate(Corpus.Value);
+        Assert.True(figures.Flagged >= 0.90, $"scam flagged red or orange: {figures.Flagged:P1}");
+        Assert.True(figures.Red >= 0.70, $"scam flagged red: {figures.Red:P1}");
+        Assert.True(figures.FalseRed <= 0.10, $"ordinary flagged red: {figures.FalseRed:P1}");
+        Assert.All(results.Where(r => !r.Message.IsScam && r.Message.Hard), r => Assert.NotEqual(ScamLevel.Red, r.Verdict.Level));
+    }
+
+    /// <summary>
+    /// holdout.yaml was written after the rules were tuned and is never used to tune them: its figures say how the
+    /// rules do on messages nobody fitted them to (recorded in docs/BENCHMARKS.md). Only what must never happen is
+    /// asserted here (an ordinary message red); the recall figures are printed.
+    /// </summary>
+    [Fact]
+    public void On_the_held_out_set_no_ordinary_message_is_red()
+    {
+        var held = YamlFiles.Read<Dictionary<string, List<CorpusMessage>>>(Path.Combine(Support.Repo.Root, "tests", "Bot.Tests.Unit", "Scam", "holdout.yaml"))["messages"];
+        var (results, _) = Evaluate(held);
+        Assert.True(held.Count >= 30, $"{held.Count} messages");
+        Assert.All(results.Where(r => !r.Message.IsScam), r => Assert.NotEqual(ScamLevel.Red, r.Verdict.Level));
+    }
+
+    private (List<(CorpusMessage Message, ScamVerdict Verdict)> Results, (double Flagged, double Red, double FalseRed) Figures) Evaluate(List<CorpusMessage> set)
+    {
+        var results = set.Select(m => (Message: m, Verdict: ShippedRules.Check(m.Text))).ToList();
         foreach (var (m, v) in results)
         {
             output.WriteLine($"{m.Id,-11} {m.Label,-8} {v.Emoji} {v.Score,3} {string.Join(",", v.Signs.Select(s => s.Id))}");
@@ -46,9 +69,6 @@ public sealed class CorpusTests(ITestOutputHelper output)
             $"scam: red {red:P1}, orange {flagged - red:P1}, green {1 - flagged:P1} | recall (red or orange) {flagged:P1}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ordinary: red {falseRed:P1}, orange {falseFlag - falseRed:P1}, green {1 - falseFlag:P1} | precision (red or orange) {precision:P1}, precision of red {redPrecision:P1}"));
-        Assert.True(flagged >= 0.90, $"scam flagged red or orange: {flagged:P1}");
-        Assert.True(red >= 0.70, $"scam flagged red: {red:P1}");
-        Assert.True(falseRed <= 0.10, $"ordinary flagged red: {falseRed:P1}");
-        Assert.All(ordinary.Where(r => r.Message.Hard), r => Assert.NotEqual(ScamLevel.Red, r.Verdict.Level));
+        return (results, (flagged, red, falseRed));
     }
 }

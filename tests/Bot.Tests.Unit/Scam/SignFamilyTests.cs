@@ -82,6 +82,15 @@ public sealed class SignFamilyTests
     [InlineData("look-alike-link", "请登录 etc-gov-cn.top 认证")]
     [InlineData("look-alike-link", "請登入 https://icbc-vip.com/login 認證")]
     [InlineData("look-alike-link", "Log in at http://www.10086-jf.com/points")]
+    [InlineData("look-alike-link", "Verify at http://amaz0n-support.com today")]
+    [InlineData("look-alike-link", "請到 https://shopee-tw.help-center.cc 解除凍結")]
+    [InlineData("phishing-host", "请访问 http://ybj.verify-account.top 完成验证")]
+    [InlineData("phishing-host", "請至 post-tw.delivery-fix.cc 更新地址")]
+    [InlineData("phishing-host", "Claim at https://refund-claims.co now")]
+    // a "teacher" or class group asking for a fee
+    [InlineData("class-group-fee", "我是班主任王老师，请家长扫码加入新班级群并缴纳资料费 368 元")]
+    [InlineData("class-group-fee", "我是班導師，請家長掃碼加入新的家長群並繳交材料費。")]
+    [InlineData("class-group-fee", "This is your child's teacher: please scan the QR code to join the new class group and pay the material fee.")]
     // spoofed +86 caller ids and 400/95 numbers presented as officials
     [InlineData("plus86-caller", "来电显示+86 021 1234 5678，自称公安。")]
     [InlineData("plus86-caller", "來電顯示+86的號碼自稱銀行。")]
@@ -107,6 +116,27 @@ public sealed class SignFamilyTests
         Assert.All(rules.Signs, s => Assert.Contains(s.Tip, tips));
         Assert.All(rules.Signs, s => Assert.Equal(Bot.Worker.Chats.Languages.All.Order(StringComparer.Ordinal), s.Explanation.Keys.Order(StringComparer.Ordinal)));
         Assert.All(rules.Signs, s => Assert.All(s.Explanation.Values, e => Assert.False(string.IsNullOrWhiteSpace(e))));
+    }
+
+    [Theory]
+    [InlineData("https://www.amazon.co.uk/orders")]
+    [InlineData("https://login.microsoftonline.com/")]
+    [InlineData("https://accounts.google.com/signin")]
+    [InlineData("https://shopee.tw/cart")]
+    public void A_real_site_is_neither_a_look_alike_nor_a_phishing_host(string link)
+    {
+        var verdict = ShippedRules.Check("Open " + link);
+
+        Assert.DoesNotContain(verdict.Signs, s => s.Id is "look-alike-link" or "phishing-host");
+    }
+
+    [Fact]
+    public void A_warning_that_names_many_signs_is_at_most_orange_but_a_known_fraud_number_is_still_red()
+    {
+        const string warning = "社区反诈宣传：近期冒充客服办理退款的诈骗高发，凡是要求共享屏幕、提供验证码的都是诈骗，如有疑问请拨打96110。";
+
+        Assert.Equal(ScamLevel.Orange, ShippedRules.Check(warning).Level);
+        Assert.Equal(ScamLevel.Red, ShippedRules.Check(warning + " 17000000000").Level);
     }
 
     [Fact]
