@@ -21,11 +21,12 @@ internal sealed partial class LeaderLease(string connectionString, ClusterNode n
     public static readonly TimeSpan TakeoverGrace = TimeSpan.FromSeconds(1.5);
     private static readonly TimeSpan Keepalive = TimeSpan.FromMilliseconds(500);
     private TaskCompletionSource<CancellationToken> _term = NewTerm();
-    private volatile bool _leading;
+    // The term being led, if any: leading ends the instant its token is cancelled (not when this loop notices).
+    private volatile CancellationTokenSource? _leadingTerm;
 
     public string NodeId => node.Id;
 
-    public bool IsLeader => _leading;
+    public bool IsLeader => _leadingTerm is { IsCancellationRequested: false };
 
     public async Task<CancellationToken> WaitToLeadAsync(CancellationToken stoppingToken)
     {
@@ -101,12 +102,12 @@ internal sealed partial class LeaderLease(string connectionString, ClusterNode n
         await DelayAsync(TakeoverGrace, term.Token);
         if (!term.IsCancellationRequested)
         {
-            _leading = true;
+            _leadingTerm = term;
             Volatile.Read(ref _term).TrySetResult(term.Token);
             LogLeading(node.Id);
             await DelayAsync(Timeout.InfiniteTimeSpan, term.Token);
         }
-        _leading = false;
+        _leadingTerm = null;
         Volatile.Write(ref _term, NewTerm());
         if (!stoppingToken.IsCancellationRequested)
         {
