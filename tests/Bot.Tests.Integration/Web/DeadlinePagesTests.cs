@@ -118,6 +118,14 @@ public abstract class DeadlinePagesTests(StorageProvider provider) : IAsyncLifet
         Assert.Equal("", lines[2]);
         Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'deadlines-export'", new { Admin }));
 
+        // A range that ends before it starts: the page again, the problem by the form, no file and no export audited.
+        _browser.Open(new Uri(_bot.WebAddress, "/deadlines?team=netsec"));
+        SetDate("#export-from", "2026-11-30");
+        SetDate("#export-to", "2026-11-01");
+        _browser.Click("#export-csv");
+        Assert.Contains("end date is before", _browser.WaitForText("#export-problem", _ => true), StringComparison.Ordinal);
+        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'deadlines-export'", new { Admin }));
+
         // The feed URL with its key; rotating it stops the old one at once.
         _browser.Open(new Uri(_bot.WebAddress, "/deadlines?team=netsec"));
         var oldFeed = new Uri(_browser.WaitForText("#feed-url", t => t.Contains("/teams/netsec/calendar.ics?key=", StringComparison.Ordinal)));
@@ -130,6 +138,10 @@ public abstract class DeadlinePagesTests(StorageProvider provider) : IAsyncLifet
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(newFeed));
         Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'calendar-key-rotate' AND detail = 'netsec'", new { Admin }));
     }
+
+    // A date input takes its value from a script, whatever the browser's locale makes of typed digits.
+    private void SetDate(string css, string value) =>
+        _browser.Driver.ExecuteScript("document.querySelector(arguments[0]).value = arguments[1];", css, value);
 
     [Fact]
     public async Task An_unknown_team_or_occurrence_is_not_found()

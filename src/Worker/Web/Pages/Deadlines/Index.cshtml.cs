@@ -34,6 +34,9 @@ internal sealed class TeamDeadlinesModel(TeamSchedule schedule, TeamCalendarKeys
 
     public string? FeedUrl { get; private set; }
 
+    /// <summary>The label of what was wrong with the export's dates, shown by its form.</summary>
+    public string? ExportProblem { get; private set; }
+
     public TimeZoneInfo Zone => schedule.TimeZone;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -59,9 +62,12 @@ internal sealed class TeamDeadlinesModel(TeamSchedule schedule, TeamCalendarKeys
             return NotFound();
         }
         var (start, end) = (from ?? schedule.ThisMonth, to ?? (from ?? schedule.ThisMonth).AddMonths(1).AddDays(-1));
-        if (end < start)
+        if (!ModelState.IsValid || end < start)
         {
-            return BadRequest();
+            // A date that is no date, or a range that ends before it starts: the page again, saying so by the form.
+            ExportProblem = !ModelState.IsValid ? "web.deadlines.export_bad_date" : "web.deadlines.export_bad_range";
+            ModelState.Clear();
+            return await OnGetAsync(ct);
         }
         var csv = await export.CsvAsync(team.Id, start, end, admin, ct);
         // With the BOM, spreadsheet programs read the Chinese titles as UTF-8.
