@@ -10,75 +10,58 @@ namespace Bot.Tests.Integration.Web;
 /// The broadcasts pages in real headless Chromium, two admins in two browsers: admin A proposes an alert with their
 /// own text and sees it escaped in the preview, cannot approve it themselves; admin B approves or rejects it.
 /// </summary>
-public abstract class BroadcastPagesTests(StorageProvider provider) : IAsyncLifetime
+public abstract class BroadcastPagesTests(StorageProvider provider) : ConsolePageTest(provider, AdminA, AdminB)
 {
     private const long AdminA = 7101, AdminB = 7102;
     private static readonly long[] Subscribers = [7201, 7202, 7203];
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private FakeBotApiServer _server = null!;
-    private BotUnderTest _bot = null!;
-    private Browser _a = null!;
 
-    public async Task InitializeAsync()
+    private protected override async Task StartedAsync()
     {
-        _a = Browser.Start();
-        _server = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(provider, _server, s =>
-        {
-            s.Configuration["Bot:Admins:0"] = AdminA.ToString(CultureInfo.InvariantCulture);
-            s.Configuration["Bot:Admins:1"] = AdminB.ToString(CultureInfo.InvariantCulture);
-        });
         foreach (var chat in Subscribers)
         {
             await AskAsync(chat, "/subscribe alerts");
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        _a.Dispose();
-        await _bot.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_alert_proposed_by_one_admin_is_refused_to_them_and_goes_out_escaped_once_per_subscriber_when_another_approves()
     {
-        await SignInAsync(_a, AdminA);
-        _a.Open(new Uri(_bot.WebAddress, "/broadcasts/new"));
-        _a.WaitForText("#propose-form", _ => true);
-        _a.Click("#mode-text");
-        _a.Driver.FindElement(By.CssSelector("#alert-text")).SendKeys("<b>x</b> & y");
-        _a.Click("#preview-button");
+        await SignInAsync(Chrome, AdminA);
+        Chrome.Open(new Uri(Bot.WebAddress, "/broadcasts/new"));
+        Chrome.WaitForText("#propose-form", _ => true);
+        Chrome.Click("#mode-text");
+        Chrome.Driver.FindElement(By.CssSelector("#alert-text")).SendKeys("<b>x</b> & y");
+        Chrome.Click("#preview-button");
 
         // The preview shows the text as typed, as text: no bold "x", and the page holds it escaped.
-        var preview = _a.WaitForText("#preview", t => t.Contains("<b>x</b> & y", StringComparison.Ordinal));
+        var preview = Chrome.WaitForText("#preview", t => t.Contains("<b>x</b> & y", StringComparison.Ordinal));
         Assert.Contains("Fraud alert", preview, StringComparison.Ordinal);
-        Assert.DoesNotContain(_a.Driver.FindElements(By.CssSelector("#preview b")), e => e.Text == "x");
+        Assert.DoesNotContain(Chrome.Driver.FindElements(By.CssSelector("#preview b")), e => e.Text == "x");
         // ...inside the alert template's own formatting, shown as Telegram shows it (one message, its title bold).
-        Assert.Contains(_a.Driver.FindElements(By.CssSelector("#preview .tg-message b")), e => e.Text.Contains("Fraud alert", StringComparison.Ordinal));
-        Assert.Contains("&lt;b&gt;x&lt;/b&gt; &amp; y", _a.Driver.FindElement(By.CssSelector("#preview")).GetAttribute("innerHTML"), StringComparison.Ordinal);
-        Assert.Contains("3", _a.Text("#audience"), StringComparison.Ordinal);
-        Assert.Equal(0, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM broadcasts"));
-        _a.Screenshot("broadcast-new");
+        Assert.Contains(Chrome.Driver.FindElements(By.CssSelector("#preview .tg-message b")), e => e.Text.Contains("Fraud alert", StringComparison.Ordinal));
+        Assert.Contains("&lt;b&gt;x&lt;/b&gt; &amp; y", Chrome.Driver.FindElement(By.CssSelector("#preview")).GetAttribute("innerHTML"), StringComparison.Ordinal);
+        Assert.Contains("3", Chrome.Text("#audience"), StringComparison.Ordinal);
+        Assert.Equal(0, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM broadcasts"));
+        Chrome.Screenshot("broadcast-new");
 
-        _a.Click("#propose-button");
-        _a.WaitForText("#proposed", _ => true);
-        Assert.Equal("pending_approval", _a.Driver.FindElement(By.CssSelector("#state")).GetAttribute("data-state"));
-        var id = await _bot.ScalarAsync<long>("SELECT id FROM broadcasts WHERE proposed_by = @AdminA", new { AdminA });
+        Chrome.Click("#propose-button");
+        Chrome.WaitForText("#proposed", _ => true);
+        Assert.Equal("pending_approval", Chrome.Driver.FindElement(By.CssSelector("#state")).GetAttribute("data-state"));
+        var id = await Bot.ScalarAsync<long>("SELECT id FROM broadcasts WHERE proposed_by = @AdminA", new { AdminA });
         // Admin B is told in chat exactly as after /broadcast: a notice with Approve/Reject, then the preview.
-        await _server.WaitForMessageAsync(m => m.ChatId == AdminB && m.ButtonData.Contains($"bc:a:{id}"), Wait);
+        await Server.WaitForMessageAsync(m => m.ChatId == AdminB && m.ButtonData.Contains($"bc:a:{id}"), Wait);
 
-        _a.Click("#approve");
+        Chrome.Click("#approve");
 
-        Assert.Contains("different admin", _a.WaitForText("#decision.problem", _ => true), StringComparison.Ordinal);
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminA AND action = '/approve' AND allowed = 0", new { AdminA }));
-        Assert.Equal("pending_approval", await _bot.ScalarAsync<string>("SELECT state FROM broadcasts WHERE id = @id", new { id }));
+        Assert.Contains("different admin", Chrome.WaitForText("#decision.problem", _ => true), StringComparison.Ordinal);
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminA AND action = '/approve' AND allowed = 0", new { AdminA }));
+        Assert.Equal("pending_approval", await Bot.ScalarAsync<string>("SELECT state FROM broadcasts WHERE id = @id", new { id }));
 
         using (var b = Browser.Start())
         {
             await SignInAsync(b, AdminB);
-            b.Open(new Uri(_bot.WebAddress, $"/broadcasts/{id}"));
+            b.Open(new Uri(Bot.WebAddress, $"/broadcasts/{id}"));
             Assert.Contains("<b>x</b> & y", b.WaitForText("#preview", _ => true), StringComparison.Ordinal);
             b.Click("#approve");
             Assert.Contains("Approved", b.WaitForText("#decision", _ => true), StringComparison.Ordinal);
@@ -86,75 +69,75 @@ public abstract class BroadcastPagesTests(StorageProvider provider) : IAsyncLife
 
         foreach (var chat in Subscribers)
         {
-            var alert = (await _server.WaitForMessagesAsync(chat, 2, Wait))[1];
+            var alert = (await Server.WaitForMessagesAsync(chat, 2, Wait))[1];
             Assert.Contains("&lt;b&gt;x&lt;/b&gt; &amp; y", alert.Text, StringComparison.Ordinal);
             Assert.Contains("<b>x</b> & y", alert.VisibleText, StringComparison.Ordinal);
         }
         // The proposer hears of the decision in chat, as after /approve.
-        await _server.WaitForMessageAsync(m => m.ChatId == AdminA && m.VisibleText.Contains($"#{id}", StringComparison.Ordinal) && m.VisibleText.Contains("approved", StringComparison.OrdinalIgnoreCase), Wait);
+        await Server.WaitForMessageAsync(m => m.ChatId == AdminA && m.VisibleText.Contains($"#{id}", StringComparison.Ordinal) && m.VisibleText.Contains("approved", StringComparison.OrdinalIgnoreCase), Wait);
 
-        _a.Open(new Uri(_bot.WebAddress, "/broadcasts"));
+        Chrome.Open(new Uri(Bot.WebAddress, "/broadcasts"));
         var row = $"#broadcasts tr[data-id='{id}']";
-        _a.WaitForText($"{row} [data-field='state']", t => t == "done");
-        Assert.Equal("3", _a.Text($"{row} [data-field='sent']"));
-        Assert.Equal("3", _a.Text($"{row} [data-field='total']"));
-        Assert.Contains("<b>x</b> & y", _a.Text($"{row} [data-field='content']"), StringComparison.Ordinal);
-        Assert.Contains(AdminA.ToString(CultureInfo.InvariantCulture), _a.Text($"{row} [data-field='proposer']"), StringComparison.Ordinal);
-        Assert.Contains(AdminB.ToString(CultureInfo.InvariantCulture), _a.Text($"{row} [data-field='decider']"), StringComparison.Ordinal);
-        _a.Screenshot("broadcasts");
+        Chrome.WaitForText($"{row} [data-field='state']", t => t == "done");
+        Assert.Equal("3", Chrome.Text($"{row} [data-field='sent']"));
+        Assert.Equal("3", Chrome.Text($"{row} [data-field='total']"));
+        Assert.Contains("<b>x</b> & y", Chrome.Text($"{row} [data-field='content']"), StringComparison.Ordinal);
+        Assert.Contains(AdminA.ToString(CultureInfo.InvariantCulture), Chrome.Text($"{row} [data-field='proposer']"), StringComparison.Ordinal);
+        Assert.Contains(AdminB.ToString(CultureInfo.InvariantCulture), Chrome.Text($"{row} [data-field='decider']"), StringComparison.Ordinal);
+        Chrome.Screenshot("broadcasts");
 
-        Assert.All(Subscribers, chat => Assert.Equal(2, _server.SentTo(chat).Count));
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminA AND action = '/broadcast' AND allowed = 1", new { AdminA }));
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminB AND action = '/approve' AND allowed = 1", new { AdminB }));
+        Assert.All(Subscribers, chat => Assert.Equal(2, Server.SentTo(chat).Count));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminA AND action = '/broadcast' AND allowed = 1", new { AdminA }));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminB AND action = '/approve' AND allowed = 1", new { AdminB }));
     }
 
     [Fact]
     public async Task Wrong_input_is_refused_next_to_the_form_and_a_rejected_template_alert_sends_nothing()
     {
-        await SignInAsync(_a, AdminA);
-        _a.Open(new Uri(_bot.WebAddress, "/broadcasts/new"));
-        _a.WaitForText("#propose-form", _ => true);
-        _a.Click("#preview-button");
-        Assert.Contains("empty", _a.WaitForText("#propose-problem", _ => true), StringComparison.Ordinal);
-        Assert.Empty(_a.Driver.FindElements(By.CssSelector("#propose-button")));
+        await SignInAsync(Chrome, AdminA);
+        Chrome.Open(new Uri(Bot.WebAddress, "/broadcasts/new"));
+        Chrome.WaitForText("#propose-form", _ => true);
+        Chrome.Click("#preview-button");
+        Assert.Contains("empty", Chrome.WaitForText("#propose-problem", _ => true), StringComparison.Ordinal);
+        Assert.Empty(Chrome.Driver.FindElements(By.CssSelector("#propose-button")));
 
         // Typing 9000 keys is slow: the text goes in as a value, the form posts it all the same.
-        _a.Driver.ExecuteScript("arguments[0].value = arguments[1];", _a.Driver.FindElement(By.CssSelector("#alert-text")), new string('y', 9000));
-        _a.Click("#preview-button");
+        Chrome.Driver.ExecuteScript("arguments[0].value = arguments[1];", Chrome.Driver.FindElement(By.CssSelector("#alert-text")), new string('y', 9000));
+        Chrome.Click("#preview-button");
         // The page still shows the first problem until the post returns: wait for the new one.
-        _a.WaitForText("#propose-problem", t => t.Contains("Too long", StringComparison.Ordinal));
+        Chrome.WaitForText("#propose-problem", t => t.Contains("Too long", StringComparison.Ordinal));
 
-        _a.Click("#mode-template");
-        _a.Click("#template option[value='alert']");
-        _a.Click("#preview-button");
-        _a.WaitForText("#preview", t => t.Contains("safe account", StringComparison.Ordinal));
-        _a.Click("#propose-button");
-        _a.WaitForText("#proposed", _ => true);
-        var id = await _bot.ScalarAsync<long>("SELECT id FROM broadcasts WHERE proposed_by = @AdminA", new { AdminA });
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM broadcasts"));
+        Chrome.Click("#mode-template");
+        Chrome.Click("#template option[value='alert']");
+        Chrome.Click("#preview-button");
+        Chrome.WaitForText("#preview", t => t.Contains("safe account", StringComparison.Ordinal));
+        Chrome.Click("#propose-button");
+        Chrome.WaitForText("#proposed", _ => true);
+        var id = await Bot.ScalarAsync<long>("SELECT id FROM broadcasts WHERE proposed_by = @AdminA", new { AdminA });
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM broadcasts"));
 
         using (var b = Browser.Start())
         {
             await SignInAsync(b, AdminB);
-            b.Open(new Uri(_bot.WebAddress, $"/broadcasts/{id}"));
+            b.Open(new Uri(Bot.WebAddress, $"/broadcasts/{id}"));
             b.Click("#reject");
             Assert.Contains("Rejected", b.WaitForText("#decision", _ => true), StringComparison.Ordinal);
             Assert.Empty(b.Driver.FindElements(By.CssSelector("#approve")));
         }
 
-        _a.Open(new Uri(_bot.WebAddress, "/broadcasts"));
+        Chrome.Open(new Uri(Bot.WebAddress, "/broadcasts"));
         var row = $"#broadcasts tr[data-id='{id}']";
-        Assert.StartsWith("rejected", _a.WaitForText($"{row} [data-field='state']", _ => true), StringComparison.Ordinal);
-        Assert.Equal("template alert", _a.Text($"{row} [data-field='content']"));
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminB AND action = '/reject' AND allowed = 1", new { AdminB }));
-        await _server.WaitForMessageAsync(m => m.ChatId == AdminA && m.VisibleText.Contains($"#{id}", StringComparison.Ordinal) && m.VisibleText.Contains("rejected", StringComparison.OrdinalIgnoreCase), Wait);
-        Assert.All(Subscribers, chat => Assert.Single(_server.SentTo(chat)));
-        Assert.Equal(0, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id", new { id }));
+        Assert.StartsWith("rejected", Chrome.WaitForText($"{row} [data-field='state']", _ => true), StringComparison.Ordinal);
+        Assert.Equal("template alert", Chrome.Text($"{row} [data-field='content']"));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminB AND action = '/reject' AND allowed = 1", new { AdminB }));
+        await Server.WaitForMessageAsync(m => m.ChatId == AdminA && m.VisibleText.Contains($"#{id}", StringComparison.Ordinal) && m.VisibleText.Contains("rejected", StringComparison.OrdinalIgnoreCase), Wait);
+        Assert.All(Subscribers, chat => Assert.Single(Server.SentTo(chat)));
+        Assert.Equal(0, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id", new { id }));
     }
 
-    private Task SignInAsync(Browser browser, long admin) => ConsoleSignIn.SignInAsync(browser, _server, admin);
+    private Task SignInAsync(Browser browser, long admin) => ConsoleSignIn.SignInAsync(browser, Server, admin);
 
-    private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(_server, user, text);
+    private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(Server, user, text);
 }
 
 public sealed class BroadcastPagesTestsOnSqlite() : BroadcastPagesTests(StorageProvider.Sqlite);

@@ -3,6 +3,7 @@ using System.Net;
 using Bot.FakeTelegram;
 using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
+using Bot.Worker.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Serilog.Events;
 
@@ -12,33 +13,14 @@ namespace Bot.Tests.Integration.Web;
 /// The web console in a real headless Chromium against the worker on the fake Bot API server: the
 /// /web link signs an admin in once, within 10 minutes; the session cookie, antiforgery and sign-out.
 /// </summary>
-public abstract class ConsoleTests(StorageProvider provider) : IAsyncLifetime
+public abstract class ConsoleTests(StorageProvider provider) : ConsolePageTest(provider, Admin)
 {
     private const long Admin = 4242;
     private const long User = 5151;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private FakeBotApiServer _server = null!;
-    private BotUnderTest _bot = null!;
-    private Browser _browser = null!;
 
-    public async Task InitializeAsync()
-    {
-        _browser = Browser.Start();
-        _server = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(provider, _server, s =>
-        {
-            s.TimeProvider = _clock;
-            s.Configuration["Bot:Admins:0"] = Admin.ToString(CultureInfo.InvariantCulture);
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        _browser.Dispose();
-        await _bot.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    private protected override void Configure(WorkerHostSettings settings) => settings.TimeProvider = _clock;
 
     [Fact]
     public async Task The_link_from_web_signs_the_admin_in_once_and_the_dashboard_shows_and_refreshes_the_numbers()
@@ -46,43 +28,43 @@ public abstract class ConsoleTests(StorageProvider provider) : IAsyncLifetime
         await AskAsync(User, "/subscribe alerts");
         var link = await LinkAsync();
 
-        _browser.Open(link);
+        Chrome.Open(link);
 
-        _browser.WaitForText("#subscribers tr[data-topic='alerts'] [data-field='total']", t => t == "1");
-        Assert.EndsWith("/", new Uri(_browser.Url).AbsolutePath, StringComparison.Ordinal);
-        Assert.Contains(Admin.ToString(CultureInfo.InvariantCulture), _browser.Text("#signed-in-as"), StringComparison.Ordinal);
+        Chrome.WaitForText("#subscribers tr[data-topic='alerts'] [data-field='total']", t => t == "1");
+        Assert.EndsWith("/", new Uri(Chrome.Url).AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains(Admin.ToString(CultureInfo.InvariantCulture), Chrome.Text("#signed-in-as"), StringComparison.Ordinal);
         // Every reply so far was sent: the outbox rows of the last 24 h count them.
-        Assert.NotEqual("0", _browser.Text("#deliveries tr[data-state='sent'] [data-field='day']"));
-        Assert.Equal("0", _browser.Text("#queue tr[data-priority='alert'] [data-field='ready']"));
-        _browser.Screenshot("dashboard");
+        Assert.NotEqual("0", Chrome.Text("#deliveries tr[data-state='sent'] [data-field='day']"));
+        Assert.Equal("0", Chrome.Text("#queue tr[data-priority='alert'] [data-field='ready']"));
+        Chrome.Screenshot("dashboard");
 
         // The page refreshes itself: a second subscriber appears without a reload.
         await AskAsync(User + 1, "/subscribe alerts");
-        _browser.WaitForText("#subscribers tr[data-topic='alerts'] [data-field='total']", t => t == "2");
+        Chrome.WaitForText("#subscribers tr[data-topic='alerts'] [data-field='total']", t => t == "2");
 
-        var session = _browser.Cookie("bot_session");
+        var session = Chrome.Cookie("bot_session");
         Assert.NotNull(session);
         Assert.True(session.IsHttpOnly);
         Assert.Equal("Strict", session.SameSite);
         Assert.False(session.Secure); // Web:PublicUrl is http here; see the unit test for https.
         Assert.Null(session.Expiry); // Ends with the browser; the ticket inside also expires.
         // Page views with a form (sign-out) log nothing: the pages' cache headers are what antiforgery wants.
-        Assert.DoesNotContain(_bot.Logs.Events, e => e.Level >= LogEventLevel.Warning
+        Assert.DoesNotContain(Bot.Logs.Events, e => e.Level >= LogEventLevel.Warning
             && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("Antiforgery", StringComparison.Ordinal));
 
         // The same link again: refused with a clear page, and the attempt audited.
-        _browser.Driver.Manage().Cookies.DeleteAllCookies();
-        _browser.Open(link);
-        Assert.Contains("already used", _browser.WaitForText("#login-problem", _ => true), StringComparison.Ordinal);
-        Assert.Null(_browser.Cookie("bot_session"));
+        Chrome.Driver.Manage().Cookies.DeleteAllCookies();
+        Chrome.Open(link);
+        Assert.Contains("already used", Chrome.WaitForText("#login-problem", _ => true), StringComparison.Ordinal);
+        Assert.Null(Chrome.Cookie("bot_session"));
 
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = '/web' AND allowed = 1", new { Admin }));
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'web:login' AND allowed = 1", new { Admin }));
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'web:login' AND allowed = 0", new { Admin }));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = '/web' AND allowed = 1", new { Admin }));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'web:login' AND allowed = 1", new { Admin }));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'web:login' AND allowed = 0", new { Admin }));
         // Only the hash is stored, and no log line holds the token.
         var token = TokenOf(link);
-        Assert.Equal(0, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM web_logins WHERE token_hash = @token", new { token }));
-        Assert.DoesNotContain(_bot.Logs.Events, e => e.RenderMessage(CultureInfo.InvariantCulture).Contains(token, StringComparison.Ordinal)
+        Assert.Equal(0, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM web_logins WHERE token_hash = @token", new { token }));
+        Assert.DoesNotContain(Bot.Logs.Events, e => e.RenderMessage(CultureInfo.InvariantCulture).Contains(token, StringComparison.Ordinal)
             || e.Properties.Values.Any(v => v.ToString().Contains(token, StringComparison.Ordinal)));
     }
 
@@ -92,11 +74,11 @@ public abstract class ConsoleTests(StorageProvider provider) : IAsyncLifetime
         var link = await LinkAsync();
         _clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
 
-        _browser.Open(link);
+        Chrome.Open(link);
 
-        Assert.Contains("expired", _browser.WaitForText("#login-problem", _ => true), StringComparison.Ordinal);
-        _browser.Open(new Uri(_bot.WebAddress, "/"));
-        _browser.WaitForText("#login-hint", t => t.Contains("/web", StringComparison.Ordinal));
+        Assert.Contains("expired", Chrome.WaitForText("#login-problem", _ => true), StringComparison.Ordinal);
+        Chrome.Open(new Uri(Bot.WebAddress, "/"));
+        Chrome.WaitForText("#login-hint", t => t.Contains("/web", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -106,19 +88,19 @@ public abstract class ConsoleTests(StorageProvider provider) : IAsyncLifetime
 
         Assert.Contains("/web", reply.VisibleText, StringComparison.Ordinal);
         Assert.DoesNotContain("token=", reply.VisibleText, StringComparison.Ordinal);
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @User AND action = '/web' AND allowed = 0", new { User }));
-        Assert.Equal(0, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM web_logins"));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @User AND action = '/web' AND allowed = 0", new { User }));
+        Assert.Equal(0, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM web_logins"));
     }
 
     [Fact]
     public async Task Without_a_session_a_page_shows_how_to_sign_in()
     {
-        _browser.Open(new Uri(_bot.WebAddress, "/audit"));
+        Chrome.Open(new Uri(Bot.WebAddress, "/audit"));
 
-        _browser.WaitForText("#login-hint", t => t.Contains("/web", StringComparison.Ordinal));
-        Assert.Equal("/login", new Uri(_browser.Url).AbsolutePath);
+        Chrome.WaitForText("#login-hint", t => t.Contains("/web", StringComparison.Ordinal));
+        Assert.Equal("/login", new Uri(Chrome.Url).AbsolutePath);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var fragment = await http.GetAsync(new Uri(_bot.WebAddress, "/?handler=fragment"));
+        var fragment = await http.GetAsync(new Uri(Bot.WebAddress, "/?handler=fragment"));
         Assert.Equal(HttpStatusCode.Unauthorized, fragment.StatusCode);
     }
 
@@ -126,26 +108,26 @@ public abstract class ConsoleTests(StorageProvider provider) : IAsyncLifetime
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_sign_out_ends_the_session()
     {
         await SignInAsync();
-        var session = _browser.Cookie("bot_session")!;
-        var antiforgery = _browser.Cookie("bot_antiforgery")!;
+        var session = Chrome.Cookie("bot_session")!;
+        var antiforgery = Chrome.Cookie("bot_antiforgery")!;
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
-        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(_bot.WebAddress, "/logout")) { Content = new FormUrlEncodedContent([]) };
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(Bot.WebAddress, "/logout")) { Content = new FormUrlEncodedContent([]) };
         post.Headers.Add("Cookie", $"{session.Name}={session.Value}; {antiforgery.Name}={antiforgery.Value}");
 
         var refused = await http.SendAsync(post);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        _browser.Open(new Uri(_bot.WebAddress, "/"));
-        _browser.WaitForText("#signed-in-as", _ => true); // Still signed in.
-        Assert.Equal(0, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'web:logout'"));
+        Chrome.Open(new Uri(Bot.WebAddress, "/"));
+        Chrome.WaitForText("#signed-in-as", _ => true); // Still signed in.
+        Assert.Equal(0, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'web:logout'"));
 
-        _browser.Click("#sign-out");
+        Chrome.Click("#sign-out");
 
-        _browser.WaitForText("#signed-out", _ => true);
-        Assert.Null(_browser.Cookie("bot_session"));
-        _browser.Open(new Uri(_bot.WebAddress, "/"));
-        _browser.WaitForText("#login-hint", _ => true);
-        Assert.Equal(1, await _bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'web:logout' AND allowed = 1", new { Admin }));
+        Chrome.WaitForText("#signed-out", _ => true);
+        Assert.Null(Chrome.Cookie("bot_session"));
+        Chrome.Open(new Uri(Bot.WebAddress, "/"));
+        Chrome.WaitForText("#login-hint", _ => true);
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action = 'web:logout' AND allowed = 1", new { Admin }));
         // The old cookie, replayed after sign-out, is still a valid ticket until it expires: the browser dropped it.
     }
 
@@ -155,38 +137,38 @@ public abstract class ConsoleTests(StorageProvider provider) : IAsyncLifetime
         await AskAsync(Admin, "/lang zh-Hant");
         await AskAsync(User, "/stats");
         await SignInAsync();
-        Assert.Equal("概覽", _browser.Text("main h1"));
+        Assert.Equal("概覽", Chrome.Text("main h1"));
 
-        _browser.Open(new Uri(_bot.WebAddress, "/audit?action=web%3Alogin"));
-        _browser.WaitForText("#audit", t => t.Contains("web:login", StringComparison.Ordinal));
-        Assert.All(_browser.Driver.FindElements(OpenQA.Selenium.By.CssSelector("#audit [data-field='action']")), e => Assert.Equal("web:login", e.Text));
-        _browser.Screenshot("audit");
+        Chrome.Open(new Uri(Bot.WebAddress, "/audit?action=web%3Alogin"));
+        Chrome.WaitForText("#audit", t => t.Contains("web:login", StringComparison.Ordinal));
+        Assert.All(Chrome.Driver.FindElements(OpenQA.Selenium.By.CssSelector("#audit [data-field='action']")), e => Assert.Equal("web:login", e.Text));
+        Chrome.Screenshot("audit");
 
-        _browser.Open(new Uri(_bot.WebAddress, $"/audit?admin={User}"));
-        _browser.WaitForText("#audit", t => t.Contains("/stats", StringComparison.Ordinal));
-        Assert.All(_browser.Driver.FindElements(OpenQA.Selenium.By.CssSelector("#audit [data-field='admin']")), e => Assert.Equal(User.ToString(CultureInfo.InvariantCulture), e.Text));
+        Chrome.Open(new Uri(Bot.WebAddress, $"/audit?admin={User}"));
+        Chrome.WaitForText("#audit", t => t.Contains("/stats", StringComparison.Ordinal));
+        Assert.All(Chrome.Driver.FindElements(OpenQA.Selenium.By.CssSelector("#audit [data-field='admin']")), e => Assert.Equal(User.ToString(CultureInfo.InvariantCulture), e.Text));
 
         var tomorrow = _clock.GetUtcNow().AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        _browser.Open(new Uri(_bot.WebAddress, $"/audit?from={tomorrow}"));
-        _browser.WaitForText("#audit-none", _ => true);
+        Chrome.Open(new Uri(Bot.WebAddress, $"/audit?from={tomorrow}"));
+        Chrome.WaitForText("#audit-none", _ => true);
     }
 
     private async Task SignInAsync()
     {
-        _browser.Open(await LinkAsync());
-        _browser.WaitForText("#signed-in-as", _ => true);
+        Chrome.Open(await LinkAsync());
+        Chrome.WaitForText("#signed-in-as", _ => true);
     }
 
     private async Task<Uri> LinkAsync()
     {
-        var link = await ConsoleSignIn.LinkAsync(_server, Admin);
-        Assert.Equal(_bot.WebAddress.Authority, link.Authority);
+        var link = await ConsoleSignIn.LinkAsync(Server, Admin);
+        Assert.Equal(Bot.WebAddress.Authority, link.Authority);
         return link;
     }
 
     private static string TokenOf(Uri link) => link.Query[(link.Query.IndexOf("token=", StringComparison.Ordinal) + 6)..];
 
-    private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(_server, user, text);
+    private Task<SentMessage> AskAsync(long user, string text) => ConsoleSignIn.AskAsync(Server, user, text);
 }
 
 public sealed class ConsoleTestsOnSqlite() : ConsoleTests(StorageProvider.Sqlite);
