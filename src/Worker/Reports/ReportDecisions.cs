@@ -5,7 +5,7 @@ namespace Bot.Worker.Reports;
 /// the confirmed numbers and the audit entry commit together (<see cref="ReportService.DecideAsync"/>), then the
 /// reporter is told. A report decided already is refused (first decision wins) and nobody is told again.
 /// </summary>
-internal sealed class ReportDecisions(ReportService reports, ReportNotices notices)
+internal sealed class ReportDecisions(ReportService reports, ReportStore store, ReportNotices notices)
 {
     public const int Listed = 100;
 
@@ -21,5 +21,5 @@ internal sealed class ReportDecisions(ReportService reports, ReportNotices notic
     }
 
     /// <summary>The latest <see cref="Listed"/> reports of every chat, newest first, in one state or all (<paramref name="state"/> null).</summary>
-    public Task<IReadOnlyList<Report>> LatestAsync(string? state, CancellationToken ct) => reports.LatestAsync(state, Listed, ct);
+    public Task<IReadOnlyList<Report>> LatestAsync(string? state, CancellationToken ct) => store.ListAsync(state, Listed, ct);
 }

@@ -94,9 +94,6 @@ internal sealed class ReportService(IDatabase database, ReportStore store, Known
         await store.ForgetChatAsync(chatId, ct);
     }
 
-    /// <summary>Every chat's reports, newest first, in one state or all (<paramref name="state"/> null): the console's list.</summary>
-    public Task<IReadOnlyList<Report>> LatestAsync(string? state, int limit, CancellationToken ct) => store.ListAsync(state, limit, ct);
-
     public async Task<(IReadOnlyList<Report> Latest, int Total)> ListAsync(long chatId, int limit, CancellationToken ct) =>
         (await store.ListOfChatAsync(chatId, limit, ct), await store.CountOfChatAsync(chatId, ct));
 

@@ -27,12 +27,11 @@ internal sealed class KnownNumberEditing(IDatabase database, KnownNumberStore st
         }
         var added = await database.InTransactionAsync(async token =>
         {
-            var known = await KnownNowAsync(token);
-            if (known.Find(line!.Number) is not null || !await store.AddAsync(line.Number, line.Category, line.Note, admin, null, token))
+            if (!await AddIfNewAsync(await KnownNowAsync(token), line!, admin, token))
             {
                 return false;
             }
-            await audit.WriteAsync(admin, AddAction, Describe(line), allowed: true, token);
+            await audit.WriteAsync(admin, AddAction, Describe(line!), allowed: true, token);
             return true;
         }, ct);
         return added ? (null, line) : (KnownNumberProblem.AlreadyKnown, line);
@@ -68,7 +67,7 @@ internal sealed class KnownNumberEditing(IDatabase database, KnownNumberStore st
             var added = 0;
             foreach (var line in lines)
             {
-                if (known.Find(line.Number) is not null || !await store.AddAsync(line.Number, line.Category, line.Note, admin, null, token))
+                if (!await AddIfNewAsync(known, line, admin, token))
                 {
                     skipped.Add(new KnownNumberLineError(line.Line, KnownNumberProblem.AlreadyKnown, line.Number.Value));
                     continue;
@@ -82,6 +81,10 @@ internal sealed class KnownNumberEditing(IDatabase database, KnownNumberStore st
 
     private static string Describe(KnownNumberLine line) => line.Note.Length == 0 ? $"{line.Number.Value} {line.Category}" : $"{line.Number.Value} {line.Category}: {line.Note}";
 
+    /// <summary>Stores the line unless the file or the database knows the number already; true when stored.</summary>
+    private async Task<bool> AddIfNewAsync(KnownNumbers known, KnownNumberLine line, long admin, CancellationToken ct) =>
+        known.Find(line.Number) is null && await store.AddAsync(line.Number, line.Category, line.Note, admin, null, ct);
+
     /// <summary>The file's entries and the database's, looked up as the check looks them up (phone numbers share one namespace).</summary>
-    private async Task<KnownNumbers> KnownNowAsync(CancellationToken ct) => new((await store.AllAsync(ct)).Concat(file.Current.All));
+    private async Task<KnownNumbers> KnownNowAsync(CancellationToken ct) => file.Current.With(await store.AllAsync(ct));
 }

@@ -18,6 +18,9 @@ internal sealed class KnownNumbers
 
     public IReadOnlyList<KnownNumber> All { get; }
 
+    /// <summary>These entries and <paramref name="stored"/> (from the database) together; these win on a clash.</summary>
+    public KnownNumbers With(IReadOnlyCollection<KnownNumber> stored) => stored.Count == 0 ? this : new KnownNumbers(stored.Concat(All));
+
     public KnownNumber? Find(ScamEntity entity) =>
         entity.Kind == EntityKind.Link ? null : _entries.GetValueOrDefault(Key(entity.Kind, entity.Value));
 

@@ -1,11 +1,11 @@
-using System.Text;
+using Microsoft.VisualBasic.FileIO;
 
 namespace Bot.Worker.Scam;
 
 /// <summary>
 /// Reads known numbers from CSV (<c>number,kind,note</c>, the header line optional, the note may be left out):
 /// every line checked as the console's single add checks it, errors with their line numbers. Fields may be
-/// quoted ("a, b" and "" for a quote); a quoted field does not span lines.
+/// quoted ("a, b" and "" for a quote; read by the BCL's <see cref="TextFieldParser"/>); a quoted field does not span lines.
 /// </summary>
 internal static class KnownNumbersCsv
 {
@@ -88,51 +88,18 @@ internal static class KnownNumbersCsv
     private static ScamEntity? Findable(string normalized) =>
         EntityExtractor.Extract(normalized).FirstOrDefault(e => e.Kind is not (EntityKind.Link or EntityKind.QQ or EntityKind.WeChat) && e.Value == normalized);
 
-    /// <summary>The fields of one line; null when a quote is not closed.</summary>
+    /// <summary>The fields of one line (the BCL's CSV reader); null when a quote is not closed.</summary>
     private static List<string>? Fields(string row)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < row.Length; i++)
+        using var parser = new TextFieldParser(new StringReader(row)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        try
         {
-            var c = row[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < row.Length && row[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"' && field.ToString().Trim().Length == 0)
-            {
-                field.Clear();
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
+            return [.. parser.ReadFields() ?? [""]];
         }
-        if (quoted)
+        catch (MalformedLineException)
         {
             return null;
         }
-        fields.Add(field.ToString());
-        return fields;
     }
 }

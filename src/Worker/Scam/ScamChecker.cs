@@ -10,7 +10,7 @@ internal sealed class ScamChecker(ScamRulesSource rules, KnownNumbersSource know
 
     /// <summary>A check against the file's known numbers and <paramref name="confirmed"/> (numbers reports confirmed, from the database); the file wins on a clash.</summary>
     public ScamVerdict Check(string text, IReadOnlyCollection<KnownNumber> confirmed) =>
-        ScamEvaluator.Evaluate(text, rules.Current, confirmed.Count == 0 ? known.Current : new KnownNumbers(confirmed.Concat(known.Current.All)), clock);
+        ScamEvaluator.Evaluate(text, rules.Current, known.Current.With(confirmed), clock);
 
     /// <summary>True when known-numbers.yaml lists the number or account as official (never confirmed as fraud from a report).</summary>
     public bool IsOfficial(ScamEntity entity) => known.Current.Find(entity)?.Kind == KnownNumberKind.Official;

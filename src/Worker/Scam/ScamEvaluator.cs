@@ -36,7 +36,7 @@ internal static class ScamEvaluator
             var host = hosts.FirstOrDefault(h => sign.Detector switch
             {
                 LinkDetector.Shortener => rules.Shorteners.Contains(Hosts.Bare(h)),
-                LinkDetector.LookAlike => rules.Brands.Any(b => b.IsImitatedBy(h)) || h.Split('.').Any(l => l.StartsWith("xn--", StringComparison.Ordinal)),
+                LinkDetector.LookAlike => IsLookAlike(rules, h) || h.Split('.').Any(l => l.StartsWith("xn--", StringComparison.Ordinal)),
                 _ => false,
             });
             if (host is not null)
@@ -56,6 +56,12 @@ internal static class ScamEvaluator
         var ordered = hits.OrderByDescending(h => h.Weight).ToList();
         var tip = ordered.FirstOrDefault(h => h.Weight > 0)?.Tip;
         return new ScamVerdict(level, score, ordered, entities, knownHits, tip, timedOut);
+    }
+
+    private static bool IsLookAlike(ScamRules rules, string host)
+    {
+        var unleeted = BrandDomain.Unleet(host);
+        return rules.Brands.Any(b => b.IsImitatedBy(host, unleeted));
     }
 
     private static SignHit Hit(ScamSign sign, string? evidence) =>
