@@ -4,7 +4,9 @@ internal enum BroadcastDecision
 {
     Approved,
     Rejected,
+    Withdrawn,
     OwnProposal,
+    NotProposer,
     NotFound,
     AlreadyDecided,
 }

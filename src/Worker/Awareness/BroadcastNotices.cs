@@ -41,6 +41,8 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
         {
             BroadcastDecision.Approved => "approved",
             BroadcastDecision.Rejected => "rejected",
+            BroadcastDecision.Withdrawn => "withdrawn",
+            BroadcastDecision.NotProposer => "not_proposer",
             BroadcastDecision.OwnProposal => "own_proposal",
             BroadcastDecision.AlreadyDecided => "already_decided",
             _ => "not_found",
@@ -52,14 +54,18 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
         By = by,
     };
 
+    /// <summary>An approval or rejection is told to the proposer; a withdrawal to the admins who had the notice.</summary>
     public async Task DecidedAsync(BroadcastDecision outcome, Broadcast b, int audience, long decider, CancellationToken ct)
     {
-        if (b.ProposedBy is not { } proposer || proposer == decider)
+        var told = outcome == BroadcastDecision.Withdrawn
+            ? settings.Admins.Where(a => a != decider).Distinct().ToList()
+            : b.ProposedBy is { } proposer && proposer != decider ? [proposer] : [];
+        var by = told.Count == 0 ? "" : await recipients.NameAsync(decider, ct);
+        foreach (var admin in told)
         {
-            return;
+            var to = await recipients.ForAsync(admin, ct);
+            var html = renderer.Render("broadcast-decision", to, Decision(outcome, b.Id, b, audience, by, to.Language));
+            await outbox.EnqueueAsync(new OutgoingMessage($"bc:{b.Id}:decided:{admin}", admin, html, MessagePriority.Reply, "broadcast-decision"), ct);
         }
-        var to = await recipients.ForAsync(proposer, ct);
-        var html = renderer.Render("broadcast-decision", to, Decision(outcome, b.Id, b, audience, await recipients.NameAsync(decider, ct), to.Language));
-        await outbox.EnqueueAsync(new OutgoingMessage($"bc:{b.Id}:decided:{proposer}", proposer, html, MessagePriority.Reply, "broadcast-decision"), ct);
     }
 }

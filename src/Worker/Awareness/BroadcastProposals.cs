@@ -70,9 +70,16 @@ internal sealed class BroadcastProposals(BroadcastService broadcasts, BroadcastS
 
     public Task<DecisionResult> RejectAsync(long id, long admin, CancellationToken ct) => DecideAsync(id, admin, approve: false, ct);
 
-    private async Task<DecisionResult> DecideAsync(long id, long admin, bool approve, CancellationToken ct)
+    /// <summary>The proposer withdraws their pending alert; the other admins are told.</summary>
+    public async Task<DecisionResult> WithdrawAsync(long id, long admin, CancellationToken ct) =>
+        await ResultAsync(id, admin, await broadcasts.WithdrawAsync(id, admin, ct), ct);
+
+    private async Task<DecisionResult> DecideAsync(long id, long admin, bool approve, CancellationToken ct) =>
+        await ResultAsync(id, admin, await broadcasts.DecideAsync(id, admin, approve, ct), ct);
+
+    private async Task<DecisionResult> ResultAsync(long id, long admin, (BroadcastDecision Outcome, Broadcast? Broadcast) decision, CancellationToken ct)
     {
-        var (outcome, b) = await broadcasts.DecideAsync(id, admin, approve, ct);
+        var (outcome, b) = decision;
         var result = new DecisionResult(outcome, id, b, b is null ? 0 : await store.AudienceAsync(b.Topic, ct));
         if (result.Decided)
         {

@@ -59,7 +59,7 @@ internal sealed class BroadcastService(IDatabase database, BroadcastStore store,
     public static string Describe(string template, string? text) =>
         text is null ? template : $"{template} + text ({text.Length} characters)";
 
-    /// <summary>Approves or rejects a pending alert; its proposer cannot approve it.</summary>
+    /// <summary>Approves or rejects a pending alert; a different admin decides: its proposer can neither approve nor reject it (they may withdraw it).</summary>
     public async Task<(BroadcastDecision Outcome, Broadcast? Broadcast)> DecideAsync(long id, long admin, bool approve, CancellationToken ct)
     {
         var b = await store.FindAsync(id, ct);
@@ -72,9 +72,10 @@ internal sealed class BroadcastService(IDatabase database, BroadcastStore store,
         {
             return (BroadcastDecision.AlreadyDecided, b);
         }
-        if (approve && b.ProposedBy == admin)
+        if (b.ProposedBy == admin)
         {
-            await audit.WriteAsync(admin, action, $"#{id} refused: the proposer cannot approve their own broadcast", allowed: false, ct);
+            var verb = approve ? "approve" : "reject";
+            await audit.WriteAsync(admin, action, $"#{id} refused: the proposer cannot {verb} their own broadcast (they may withdraw it)", allowed: false, ct);
             return (BroadcastDecision.OwnProposal, b);
         }
         // The decision and its audit entry commit together; the enqueue starts once they did.
@@ -96,5 +97,30 @@ internal sealed class BroadcastService(IDatabase database, BroadcastStore store,
             queue.Post(id);
         }
         return (approve ? BroadcastDecision.Approved : BroadcastDecision.Rejected, b);
+    }
+
+    /// <summary>The proposer takes back a pending alert (nothing is sent); anyone else is refused and audited.</summary>
+    public async Task<(BroadcastDecision Outcome, Broadcast? Broadcast)> WithdrawAsync(long id, long admin, CancellationToken ct)
+    {
+        var b = await store.FindAsync(id, ct);
+        if (b is not { Kind: BroadcastKind.Alert })
+        {
+            return (BroadcastDecision.NotFound, null);
+        }
+        if (b.ProposedBy != admin)
+        {
+            await audit.WriteAsync(admin, "/withdraw", $"#{id} refused: only the proposer may withdraw a broadcast", allowed: false, ct);
+            return (BroadcastDecision.NotProposer, b);
+        }
+        var withdrawn = b.State == BroadcastState.PendingApproval && await database.InTransactionAsync(async token =>
+        {
+            if (!await store.WithdrawAsync(id, admin, token))
+            {
+                return false;
+            }
+            await audit.WriteAsync(admin, "/withdraw", $"#{id} {b.Topic} {Describe(b.Template, b.Text)} withdrawn", allowed: true, token);
+            return true;
+        }, ct);
+        return (withdrawn ? BroadcastDecision.Withdrawn : BroadcastDecision.AlreadyDecided, b);
     }
 }

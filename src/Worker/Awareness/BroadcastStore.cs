@@ -43,6 +43,12 @@ internal sealed class BroadcastStore(IDatabase database, TimeProvider clock)
             "UPDATE broadcasts SET state = @state, decided_by = @by, decided_at = @now WHERE id = @id AND state = 'pending_approval'",
             new { id, state = approve ? BroadcastState.Approved : BroadcastState.Rejected, by, now = clock.NowMs() }, ct) == 1;
 
+    /// <summary>Moves a pending alert to withdrawn if <paramref name="by"/> proposed it; false otherwise.</summary>
+    public async Task<bool> WithdrawAsync(long id, long by, CancellationToken ct) =>
+        await database.ExecuteAsync(
+            "UPDATE broadcasts SET state = 'withdrawn', decided_by = @by, decided_at = @now WHERE id = @id AND state = 'pending_approval' AND proposed_by = @by",
+            new { id, by, now = clock.NowMs() }, ct) == 1;
+
     public Task SetStateAsync(long id, string state, CancellationToken ct) => database.ExecuteAsync(
         "UPDATE broadcasts SET state = @state, enqueued_at = CASE WHEN @state = 'enqueued' THEN @now ELSE enqueued_at END WHERE id = @id",
         new { id, state, now = clock.NowMs() }, ct);

@@ -10,7 +10,7 @@ internal sealed class CommandCatalog
     [
         "start", "help", "subscribe", "unsubscribe", "stop", "topics", "lang", "quiet", "tip", "report", "check", "myreports", "verify",
         "mydata", "forget", "join", "deadlines", "done", "snooze", "extend", "open", "templates", "template",
-        "template_set", "preview", "history", "rollback", "broadcast", "web", "approve", "reject", "campaigns", "invite", "stats", "audit",
+        "template_set", "preview", "history", "rollback", "broadcast", "web", "approve", "reject", "withdraw", "campaigns", "invite", "stats", "audit",
     ];
 
     private readonly Dictionary<string, ICommandHandler> _handlers;

@@ -1,6 +1,6 @@
 namespace Bot.Worker.Configuration;
 
-/// <summary>The <c>Web</c> configuration section: the worker's own HTTP server (health, metrics, later the console).</summary>
+/// <summary>The <c>Web</c> configuration section: the worker's own HTTP server (console, health, metrics, webhook, feeds).</summary>
 public sealed class WebOptions
 {
     public const string Section = "Web";
@@ -16,7 +16,17 @@ public sealed class WebOptions
     /// <summary>The base URL put in links the bot sends; empty means the first of <see cref="Urls"/>.</summary>
     public string PublicUrl { get; set; } = "";
 
+    /// <summary>Proxies (addresses, or networks such as 10.0.0.0/8) whose X-Forwarded-Proto/Host/For are believed, ';'-separated.</summary>
+    public string KnownProxies { get; set; } = "127.0.0.1;::1";
+
+    /// <summary>A separate listener for /healthz, /readyz and /metrics; empty: they share <see cref="Urls"/> with the console.</summary>
+    public string OpsUrls { get; set; } = "";
+
     public IReadOnlyList<string> UrlList => Split(Urls);
+
+    public IReadOnlyList<string> OpsUrlList => Split(OpsUrls);
+
+    public IReadOnlyList<string> KnownProxyList => Split(KnownProxies);
 
     public string EffectivePublicUrl => PublicUrl.Length > 0 ? PublicUrl : UrlList is [var first, ..] ? first : DefaultUrls;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Configuration;
 
-/// <summary>Web:Urls must list absolute http(s) URLs; Web:PublicUrl is empty or one.</summary>
+/// <summary>Web:Urls and Web:OpsUrls must list absolute http(s) URLs (none in both); Web:PublicUrl is empty or one; Web:KnownProxies lists addresses or networks.</summary>
 internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
 {
     public ValidateOptionsResult Validate(string? name, WebOptions options)
@@ -20,6 +20,19 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
         if (options.PublicUrl.Length > 0 && !IsHttpUrl(options.PublicUrl))
         {
             failures.Add($"Web:PublicUrl '{options.PublicUrl}' is not an absolute http(s) URL");
+        }
+        foreach (var url in options.OpsUrlList.Where(u => !IsHttpUrl(u)))
+        {
+            failures.Add($"Web:OpsUrls '{url}' is not an absolute http(s) URL with a host and port, such as http://127.0.0.1:9090");
+        }
+        // Port 0 (any free port) twice is two listeners; the same fixed port twice cannot be.
+        foreach (var url in options.OpsUrlList.Intersect(urls, StringComparer.OrdinalIgnoreCase).Where(u => !u.TrimEnd('/').EndsWith(":0", StringComparison.Ordinal)))
+        {
+            failures.Add($"Web:OpsUrls '{url}' is also in Web:Urls: the operations listener needs an address of its own (or leave Web:OpsUrls empty)");
+        }
+        foreach (var proxy in options.KnownProxyList.Where(p => !System.Net.IPAddress.TryParse(p, out _) && !System.Net.IPNetwork.TryParse(p, out _)))
+        {
+            failures.Add($"Web:KnownProxies '{proxy}' is neither an IP address (127.0.0.1, ::1) nor a network (10.0.0.0/8)");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -24,7 +24,7 @@ internal sealed class BroadcastBoard(BroadcastStore store, BroadcastProgressRead
 
     private async Task<AlertStatus> StatusAsync(Broadcast b, Dictionary<long, string> names, DateTimeOffset now, CancellationToken ct)
     {
-        var queued = b.State is not (BroadcastState.PendingApproval or BroadcastState.Rejected);
+        var queued = b.State is not (BroadcastState.PendingApproval or BroadcastState.Rejected or BroadcastState.Withdrawn);
         return new AlertStatus(
             b,
             b.ProposedBy is { } p ? await NameAsync(p, names, ct) : "",

@@ -25,6 +25,9 @@ internal static partial class CalendarFeed
     public static string Url(string publicUrl, string teamId, string key) =>
         $"{publicUrl.TrimEnd('/')}/teams/{Uri.EscapeDataString(teamId)}/calendar.ics?key={Uri.EscapeDataString(key)}";
 
+    /// <summary>True for a feed's path (the rate limiter counts these per client).</summary>
+    public static bool IsFeedPath(PathString path) => FeedPath().IsMatch(path.Value ?? "");
+
     private static string? Team(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && FeedPath().Match(request.Path.Value ?? "") is { Success: true } match
             ? match.Groups["team"].Value

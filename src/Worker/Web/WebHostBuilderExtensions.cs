@@ -6,6 +6,7 @@ using Bot.Worker.Web.Console;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -40,7 +41,18 @@ public static class WebHostBuilderExtensions
         builder.Services.AddHostedService<WebPortCheck>();
         builder.WebHost.UseKestrelCore();
         // A malformed list is refused by the options validation, which runs before the server starts.
-        builder.WebHost.UseUrls([.. web.UrlList]);
+        builder.WebHost.ConfigureKestrel(kestrel => WebListeners.Listen(kestrel, web));
+        var telegram = new TelegramOptions();
+        builder.Configuration.GetSection(TelegramOptions.Section).Bind(telegram);
+        var hosts = ConsoleHosts.Allowed(web, telegram);
+        builder.Services.Configure<ForwardedHeadersOptions>(o => ProxyHeaders.Configure(o, web, hosts));
+        builder.Services.Configure<HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = [.. hosts];
+            o.IncludeFailureMessage = false;
+        });
+        builder.Services.AddSingleton<SignInWarnings>();
+        builder.Services.AddClientRateLimits();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));

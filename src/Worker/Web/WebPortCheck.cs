@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Worker.Web;
 
 /// <summary>
-/// Before any service starts (storage, polling, the dispatcher), makes sure every Web:Urls port can be
+/// Before any service starts (storage, polling, the dispatcher), makes sure every Web:Urls and Web:OpsUrls port can be
 /// listened on: a busy port stops start-up with one line instead of a half-started bot. Kestrel binds
 /// for real after the other services start.
 /// </summary>
@@ -16,7 +16,8 @@ internal sealed class WebPortCheck(IOptions<WebOptions> options) : IHostedLifecy
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        foreach (var url in options.Value.UrlList)
+        var urls = options.Value.UrlList.Select(u => ("Web:Urls", u)).Concat(options.Value.OpsUrlList.Select(u => ("Web:OpsUrls", u)));
+        foreach (var (key, url) in urls)
         {
             if (EndPoint(url) is not { } endPoint)
             {
@@ -30,7 +31,7 @@ internal sealed class WebPortCheck(IOptions<WebOptions> options) : IHostedLifecy
             }
             catch (SocketException ex)
             {
-                throw new StartupException($"Web:Urls: cannot listen on {url} ({ex.Message}); free the port, choose another in Web:Urls, or set Web:Enabled=false", ex);
+                throw new StartupException($"{key}: cannot listen on {url} ({ex.Message}); free the port, choose another in {key}, or set Web:Enabled=false", ex);
             }
         }
         return Task.CompletedTask;

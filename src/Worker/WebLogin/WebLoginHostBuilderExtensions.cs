@@ -11,6 +11,8 @@ public static class WebLoginHostBuilderExtensions
         builder.Services.AddSingleton<WebLoginStore>();
         builder.Services.AddSingleton<ConsoleAddress>();
         builder.Services.AddSingleton<WebLoginService>();
+        builder.Services.AddSingleton<WebSessionStore>();
+        builder.Services.AddSingleton<WebSessions>();
         return builder;
     }
 }

@@ -25,7 +25,8 @@ internal sealed class Browser : IDisposable
 
     public string Url => Driver.Url;
 
-    public static Browser Start()
+    /// <summary>A new browser; <paramref name="acceptInsecureCertificates"/> for a test's own self-signed TLS certificate.</summary>
+    public static Browser Start(bool acceptInsecureCertificates = false)
     {
         if (!File.Exists(ChromiumPath) || !File.Exists(DriverPath))
         {
@@ -36,7 +37,7 @@ internal sealed class Browser : IDisposable
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         var profile = RepoPaths.NewTempDirectory("chromium-profile");
-        var options = new ChromeOptions { BinaryLocation = ChromiumPath };
+        var options = new ChromeOptions { BinaryLocation = ChromiumPath, AcceptInsecureCertificates = acceptInsecureCertificates };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile}", "--window-size=1280,1000");
         return new Browser(new ChromeDriver(service, options, TimeSpan.FromSeconds(60)), profile);
     }

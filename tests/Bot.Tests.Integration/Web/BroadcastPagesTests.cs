@@ -8,7 +8,8 @@ namespace Bot.Tests.Integration.Web;
 
 /// <summary>
 /// The broadcasts pages in real headless Chromium, two admins in two browsers: admin A proposes an alert with their
-/// own text and sees it escaped in the preview, cannot approve it themselves; admin B approves or rejects it.
+/// own text and sees it escaped in the preview, is offered Withdraw and not Approve/Reject (a forged approval is still
+/// refused); admin B approves or rejects it; a proposer who withdraws it sends nothing and tells the others.
 /// </summary>
 public abstract class BroadcastPagesTests(StorageProvider provider) : ConsolePageTest(provider, AdminA, AdminB)
 {
@@ -52,8 +53,12 @@ public abstract class BroadcastPagesTests(StorageProvider provider) : ConsolePag
         // Admin B is told in chat exactly as after /broadcast: a notice with Approve/Reject, then the preview.
         await Server.WaitForMessageAsync(m => m.ChatId == AdminB && m.ButtonData.Contains($"bc:a:{id}"), Wait);
 
-        Chrome.Click("#approve");
-
+        // The proposer decides nothing: no Approve or Reject for them, only Withdraw.
+        Assert.Empty(Chrome.Driver.FindElements(By.CssSelector("#approve")));
+        Assert.Empty(Chrome.Driver.FindElements(By.CssSelector("#reject")));
+        Assert.Single(Chrome.Driver.FindElements(By.CssSelector("#withdraw")));
+        // A forged approval (the page's own form with the handler switched) is refused by the use case and audited.
+        Chrome.Driver.ExecuteScript("var f = document.querySelector('#withdraw').form; f.action = f.action.replace('handler=Withdraw', 'handler=Approve'); f.submit();");
         Assert.Contains("different admin", Chrome.WaitForText("#decision.problem", _ => true), StringComparison.Ordinal);
         Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminA AND action = '/approve' AND allowed = 0", new { AdminA }));
         Assert.Equal("pending_approval", await Bot.ScalarAsync<string>("SELECT state FROM broadcasts WHERE id = @id", new { id }));
@@ -133,6 +138,39 @@ public abstract class BroadcastPagesTests(StorageProvider provider) : ConsolePag
         await Server.WaitForMessageAsync(m => m.ChatId == AdminA && m.VisibleText.Contains($"#{id}", StringComparison.Ordinal) && m.VisibleText.Contains("rejected", StringComparison.OrdinalIgnoreCase), Wait);
         Assert.All(Subscribers, chat => Assert.Single(Server.SentTo(chat)));
         Assert.Equal(0, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task The_proposer_cannot_reject_their_own_alert_in_chat_and_withdraws_it_on_the_page_which_sends_nothing()
+    {
+        var proposed = await AskAsync(AdminA, "/broadcast alerts\nA scam is going round: do not answer.");
+        var id = await Bot.ScalarAsync<long>("SELECT id FROM broadcasts WHERE proposed_by = @AdminA", new { AdminA });
+        var notice = await Server.WaitForMessageAsync(m => m.ChatId == AdminB && m.ButtonData.Contains($"bc:r:{id}"), Wait);
+
+        var refused = await AskAsync(AdminA, $"/reject {id}");
+        Assert.Contains("withdraw", refused.VisibleText, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("pending_approval", await Bot.ScalarAsync<string>("SELECT state FROM broadcasts WHERE id = @id", new { id }));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminA AND action = '/reject' AND allowed = 0", new { AdminA }));
+        // Nobody else may withdraw it.
+        Assert.Contains("only the admin who proposed", (await AskAsync(AdminB, $"/withdraw {id}")).VisibleText, StringComparison.Ordinal);
+
+        await SignInAsync(Chrome, AdminA);
+        Chrome.Open(new Uri(Bot.WebAddress, $"/broadcasts/{id}"));
+        Chrome.Click("#withdraw");
+
+        Assert.Contains("Withdrawn", Chrome.WaitForText("#decision", _ => true), StringComparison.Ordinal);
+        Assert.Equal("withdrawn", await Bot.ScalarAsync<string>("SELECT state FROM broadcasts WHERE id = @id", new { id }));
+        Assert.Empty(Chrome.Driver.FindElements(By.CssSelector("#withdraw")));
+        Assert.Equal(1, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @AdminA AND action = '/withdraw' AND allowed = 1", new { AdminA }));
+        // The other admin hears of it, and their notice's Approve button no longer does anything.
+        await Server.WaitForMessageAsync(m => m.ChatId == AdminB && m.VisibleText.Contains($"#{id}", StringComparison.Ordinal) && m.VisibleText.Contains("withdrawn", StringComparison.OrdinalIgnoreCase), Wait);
+        var before = Server.SentTo(AdminB).Count;
+        Server.EnqueueCallback(AdminB, $"bc:a:{id}", AdminB, notice.MessageId);
+        var answer = (await Server.WaitForMessagesAsync(AdminB, before + 1, Wait))[before];
+        Assert.Contains("already decided", answer.VisibleText, StringComparison.Ordinal);
+        Assert.Equal("withdrawn", await Bot.ScalarAsync<string>("SELECT state FROM broadcasts WHERE id = @id", new { id }));
+        Assert.Equal(0, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id", new { id }));
+        Assert.NotNull(proposed);
     }
 
     private Task SignInAsync(Browser browser, long admin) => ConsoleSignIn.SignInAsync(browser, Server, admin);

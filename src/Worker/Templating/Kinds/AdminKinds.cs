@@ -46,5 +46,6 @@ internal static class AdminKinds
             new { Enabled = true, Url = "https://bot.example.org/login?token=Zm9yIGV4YW1wbGUgb25seSwgbm90IGEgcmVhbCB0b2tlbg", Expires = "2026-11-24 10:10", Minutes = 10 },
             new { Enabled = false, Url = "", Expires = "", Minutes = 0 },
         ]);
+        yield return new("web-login-group", "reply to /web in a group chat (no link there)", [new { }]);
     }
 }

@@ -39,6 +39,8 @@ internal sealed class BroadcastWords(ConsoleViewer viewer, TopicView topics, Tim
     {
         BroadcastDecision.Approved => "web.broadcasts.decision.approved",
         BroadcastDecision.Rejected => "web.broadcasts.decision.rejected",
+        BroadcastDecision.Withdrawn => "web.broadcasts.decision.withdrawn",
+        BroadcastDecision.NotProposer => "web.broadcasts.decision.not_proposer",
         BroadcastDecision.OwnProposal => "web.broadcasts.decision.own_proposal",
         BroadcastDecision.AlreadyDecided => "web.broadcasts.decision.already_decided",
         _ => "web.broadcasts.decision.not_found",

@@ -5,13 +5,18 @@ using Microsoft.Extensions.FileProviders;
 
 namespace Bot.Worker.Web.Console;
 
-/// <summary>The console's pipeline, after /healthz, /readyz and /metrics: headers, the shipped assets, then the pages behind the session cookie.</summary>
+/// <summary>
+/// The console's pipeline, after /healthz, /readyz and /metrics: only the configured host names (a forged Host header
+/// never shapes a redirect), headers, the shipped assets, then the pages behind the session cookie.
+/// </summary>
 internal sealed class ConsoleEndpoints : IStartupFilter
 {
     public static readonly PathString AssetsPath = "/assets";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        app.UseHostFiltering();
+        app.UseMiddleware<HttpsOnlyConsole>();
         app.UseMiddleware<SecurityHeaders>();
         // CSS and JS ship inside the assembly (Web/Assets): no CDN, nothing to copy next to the binary.
         app.UseStaticFiles(new StaticFileOptions
@@ -19,7 +24,7 @@ internal sealed class ConsoleEndpoints : IStartupFilter
             FileProvider = new EmbeddedFileProvider(typeof(ConsoleEndpoints).Assembly, "Bot.Worker.Web.Assets"),
             RequestPath = AssetsPath,
         });
-        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseStatusCodePagesWithReExecute("/error");
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

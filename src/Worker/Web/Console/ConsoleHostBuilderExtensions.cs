@@ -48,9 +48,12 @@ public static class ConsoleHostBuilderExtensions
         });
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<WebOptions>>((o, web) =>
+            .Configure<IOptions<WebOptions>, DatabaseTicketStore>((o, web, sessions) =>
             {
+                // The cookie holds a session key; the session lives in the database, where sign-out ends it for every node.
+                o.SessionStore = sessions;
                 o.Cookie.Name = SessionCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
@@ -62,17 +65,23 @@ public static class ConsoleHostBuilderExtensions
                 o.SlidingExpiration = true;
                 o.Events = new CookieAuthenticationEvents
                 {
-                    // Removed from Bot:Admins: the next request is signed out.
-                    OnValidatePrincipal = context =>
+                    // Removed from Bot:Admins: the next request is signed out, and every session of theirs ends.
+                    OnValidatePrincipal = async context =>
                     {
-                        var logins = context.HttpContext.RequestServices.GetRequiredService<WebLoginService>();
-                        if (ConsoleViewer.AdminOf(context.Principal!) is not { } id || !logins.MayUseConsole(id))
+                        var services = context.HttpContext.RequestServices;
+                        var admin = ConsoleViewer.AdminOf(context.Principal!);
+                        if (admin is { } id && services.GetRequiredService<WebLoginService>().MayUseConsole(id))
                         {
-                            context.RejectPrincipal();
+                            return;
                         }
-                        return Task.CompletedTask;
+                        context.RejectPrincipal();
+                        if (admin is { } former)
+                        {
+                            await services.GetRequiredService<WebSessions>().EndAllOfAsync(former, context.HttpContext.RequestAborted);
+                        }
                     },
-                    // A page's background refresh gets 401, not the sign-in page's HTML.
+                    // A page's background refresh gets 401, not the sign-in page's HTML. Redirects are relative: the
+                    // handler builds them from the request's Host, which a client chooses.
                     OnRedirectToLogin = context =>
                     {
                         if (context.Request.Query.ContainsKey("handler"))
@@ -81,8 +90,23 @@ public static class ConsoleHostBuilderExtensions
                         }
                         else
                         {
-                            context.Response.Redirect(context.RedirectUri);
+                            context.Response.Redirect(Relative(context.RedirectUri));
                         }
+                        return Task.CompletedTask;
+                    },
+                    OnRedirectToAccessDenied = context =>
+                    {
+                        context.Response.Redirect(Relative(context.RedirectUri));
+                        return Task.CompletedTask;
+                    },
+                    OnRedirectToLogout = context =>
+                    {
+                        context.Response.Redirect(Relative(context.RedirectUri));
+                        return Task.CompletedTask;
+                    },
+                    OnRedirectToReturnUrl = context =>
+                    {
+                        context.Response.Redirect(Relative(context.RedirectUri));
                         return Task.CompletedTask;
                     },
                 };
@@ -99,6 +123,10 @@ public static class ConsoleHostBuilderExtensions
         services.AddSingleton<IStartupFilter, ConsoleEndpoints>();
         return services;
     }
+
+    /// <summary>The path and query of a redirect the cookie handler made absolute with the request's Host.</summary>
+    private static string Relative(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : uri;
 
     /// <summary>Secure cookies when people reach the console over https (Web:PublicUrl), even behind a proxy that speaks http to us.</summary>
     private static CookieSecurePolicy SecurePolicy(WebOptions web) =>

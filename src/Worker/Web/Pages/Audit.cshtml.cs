@@ -27,8 +27,25 @@ internal sealed class AuditModel(AuditStore audit, ConsoleViewer viewer) : PageM
 
     public IReadOnlyList<string> Actions { get; private set; } = [];
 
+    /// <summary>What was wrong with the date filters (a labels.yaml key), shown by the form; the bad part is not applied.</summary>
+    public string? DateProblem { get; private set; }
+
+    /// <summary>The date as typed, when it was no date.</summary>
+    public string? BadDate { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // A date that is no date (2026-13-45, "yesterday"): say so instead of silently ignoring it.
+            BadDate = new[] { nameof(From), nameof(To) }.Select(k => ModelState[k] is { Errors.Count: > 0 } e ? e.AttemptedValue : null).FirstOrDefault(v => v is not null);
+            DateProblem = "web.audit.bad_date";
+            ModelState.Clear();
+        }
+        else if (From > To)
+        {
+            DateProblem = "web.audit.bad_range";
+        }
         var zone = viewer.TimeZone;
         var query = new AuditQuery(
             Admin,

@@ -2,6 +2,7 @@ using Bot.Worker.Awareness;
 using Bot.Worker.Statistics;
 using Bot.Worker.Templating;
 using Bot.Worker.Web.Console;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +10,8 @@ namespace Bot.Worker.Web.Pages;
 
 /// <summary>
 /// One alert: what it sends (the preview the other admins get in chat), its state and progress (refreshing itself), and
-/// Approve/Reject while it waits: a door to <see cref="BroadcastProposals"/>, which holds the rules, audits and notifies.
+/// Approve/Reject for the other admins (Withdraw for its proposer) while it waits: a door to <see cref="BroadcastProposals"/>,
+/// which holds the rules, audits and notifies. An unknown id is a 404.
 /// </summary>
 internal sealed class BroadcastDetailModel(BroadcastBoard board, BroadcastProposals proposals, ConsoleViewer viewer, TopicView topics, TimeWords words) : PageModel
 {
@@ -30,7 +32,10 @@ internal sealed class BroadcastDetailModel(BroadcastBoard board, BroadcastPropos
 
     public BroadcastWords Text { get; } = new(viewer, topics, words);
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    /// <summary>The viewer proposed this alert: they may withdraw it, not decide it.</summary>
+    public bool ViewerProposed => Alert?.Broadcast.ProposedBy == viewer.AdminId;
+
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     /// <summary>Just the state and progress, for the page's own refresh.</summary>
     public async Task<IActionResult> OnGetFragmentAsync(CancellationToken ct)
@@ -43,13 +48,29 @@ internal sealed class BroadcastDetailModel(BroadcastBoard board, BroadcastPropos
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) => DecideAsync(approve: false, ct);
 
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
+        await ShownAsync(await proposals.WithdrawAsync(Id, viewer.AdminId!.Value, ct), ct);
+
     private async Task<IActionResult> DecideAsync(bool approve, CancellationToken ct)
     {
         var admin = viewer.AdminId!.Value;
-        var result = approve ? await proposals.ApproveAsync(Id, admin, ct) : await proposals.RejectAsync(Id, admin, ct);
+        return await ShownAsync(approve ? await proposals.ApproveAsync(Id, admin, ct) : await proposals.RejectAsync(Id, admin, ct), ct);
+    }
+
+    private async Task<IActionResult> ShownAsync(DecisionResult result, CancellationToken ct)
+    {
         Decision = Text.Decision(result.Outcome);
         DecisionRefused = !result.Decided;
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
         await LoadAsync(ct);
+        if (Alert is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
         return Page();
     }
 

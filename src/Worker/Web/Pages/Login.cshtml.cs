@@ -14,19 +14,25 @@ namespace Bot.Worker.Web.Pages;
 
 /// <summary>The sign-in page: without a token it says how to get a link; with one it spends it and starts the session.</summary>
 [AllowAnonymous]
-internal sealed class LoginModel(WebLoginService logins, AuditStore audit, ConsoleViewer viewer) : PageModel
+internal sealed class LoginModel(WebLoginService logins, AuditStore audit, ConsoleViewer viewer, SignInWarnings warnings) : PageModel
 {
     public string? Token { get; private set; }
 
     /// <summary>Why the link did not sign in: "used", "expired", "unknown" or "not_admin" (a labels.yaml key under web.login).</summary>
     public string? Problem { get; private set; }
 
-    public bool SignedOut { get; private set; }
+    /// <summary>After sign-out: "signed_out", or "signed_out_everywhere" (a labels.yaml key under web.login).</summary>
+    public string? SignedOut { get; private set; }
 
-    public void OnGet(string? token, bool signedOut = false)
+    public void OnGet(string? token, string? signedOut = null)
     {
         Token = string.IsNullOrEmpty(token) ? null : token;
-        SignedOut = signedOut;
+        SignedOut = signedOut switch
+        {
+            "true" => "signed_out",
+            "everywhere" => "signed_out_everywhere",
+            _ => null,
+        };
     }
 
     public async Task<IActionResult> OnPostAsync([FromForm] string? token, CancellationToken ct)
@@ -46,6 +52,7 @@ internal sealed class LoginModel(WebLoginService logins, AuditStore audit, Conso
             LoginOutcome.NotAdmin => "not_admin",
             _ => "unknown",
         };
+        warnings.Refused(Problem, redemption.AdminId, ClientRateLimits.Client(HttpContext));
         if (redemption.AdminId is { } owner)
         {
             await audit.WriteAsync(owner, ConsoleActions.Login, "refused: " + Problem, allowed: false, ct);

@@ -24,6 +24,9 @@ internal sealed class ReportsModel(ReportDecisions decisions, ConsoleViewer view
 
     public bool DecisionRefused { get; private set; }
 
+    /// <summary>A state filter that is none of <see cref="States"/>: the page says so and shows every report.</summary>
+    public string? UnknownState { get; private set; }
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>Confirm number (<c>c</c>), Not fraud (<c>n</c>) or Close (<c>x</c>), the verbs of the chat buttons.</summary>
@@ -59,6 +62,10 @@ internal sealed class ReportsModel(ReportDecisions decisions, ConsoleViewer view
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        if (!string.IsNullOrEmpty(State) && !States.Contains(State))
+        {
+            UnknownState = State;
+        }
         State = States.Contains(State) ? State : null;
         Reports = await decisions.LatestAsync(State, ct);
     }
