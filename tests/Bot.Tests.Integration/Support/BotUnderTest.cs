@@ -21,6 +21,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
     private readonly IHost _host;
     private readonly string _directory;
     private readonly TestStorage? _storage;
+    private bool _stopped;
 
     private BotUnderTest(IHost host, string directory, LogCapture logs, TestStorage? storage)
     {
@@ -114,10 +115,20 @@ internal sealed class BotUnderTest : IAsyncDisposable
         throw new TimeoutException($"{sql} gave {last}, expected {expected}");
     }
 
+    /// <summary>Stops the worker (its locks released) and keeps its directory and database, for a second worker on the same data.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
+        await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_storage is not null)
         {

@@ -17,6 +17,8 @@ public abstract class ConsolePageTest(StorageProvider provider, params long[] ad
 
     private protected BotUnderTest Bot { get; private set; } = null!;
 
+    private protected StorageProvider Provider => provider;
+
     public async Task InitializeAsync()
     {
         Chrome = Browser.Start();

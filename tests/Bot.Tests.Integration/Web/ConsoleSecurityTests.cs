@@ -83,6 +83,29 @@ public abstract class ConsoleSecurityTests(StorageProvider provider) : ConsolePa
     }
 
     [Fact]
+    public async Task Removing_an_admin_from_bot_admins_ends_their_sessions_at_the_next_start()
+    {
+        await ConsoleSignIn.SignInAsync(Chrome, Server, Admin);
+        var saved = SavedForm();
+        var storage = Bot.Get<Microsoft.Extensions.Options.IOptions<Bot.Worker.Configuration.StorageOptions>>().Value.ConnectionString;
+        await Bot.StopAsync();
+
+        // The same database, restarted with someone else as the only admin.
+        await using var restarted = await BotUnderTest.StartAsync(Provider, Server, s =>
+        {
+            s.Configuration["Storage:ConnectionString"] = storage;
+            s.Configuration["Bot:Admins:0"] = "7999";
+        });
+        Assert.Equal(1, await restarted.ScalarAsync<int>("SELECT COUNT(*) FROM web_sessions WHERE admin_id = @Admin", new { Admin }));
+        using var http = NoRedirects();
+
+        var page = await http.SendAsync(saved.With(restarted.WebAddress).Get("/audit"));
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal(0, await restarted.ScalarAsync<int>("SELECT COUNT(*) FROM web_sessions WHERE admin_id = @Admin", new { Admin }));
+    }
+
+    [Fact]
     public async Task A_forged_host_is_refused_and_redirects_are_relative()
     {
         using var http = NoRedirects();
@@ -182,6 +205,8 @@ public abstract class ConsoleSecurityTests(StorageProvider provider) : ConsolePa
 
     private sealed record SavedSession(Uri Base, string Cookies, string Token)
     {
+        public SavedSession With(Uri other) => this with { Base = other };
+
         public HttpRequestMessage Get(string path)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Base, path));
