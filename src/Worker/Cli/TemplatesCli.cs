@@ -10,8 +10,9 @@ namespace Bot.Worker.Cli;
 
 /// <summary>
 /// <c>templates check</c>: every shipped template must pass the checks an admin's edit passes
-/// (file:line:column on stderr, exit 1 otherwise). <c>templates render NAME LANG</c>: one rendering
-/// with the kind's sample data. Neither starts the bot.
+/// (file:line:column on stderr, exit 1 otherwise), and the Chinese labels and tips must have full-width
+/// punctuation. <c>templates render NAME LANG</c>: one rendering with the kind's sample data. Neither
+/// starts the bot.
 /// </summary>
 public static class TemplatesCli
 {
@@ -34,14 +35,21 @@ public static class TemplatesCli
     private static int Check(IServiceProvider services, TextWriter output, TextWriter errors)
     {
         var failures = 0;
+        var labels = services.GetRequiredService<Labels>();
+        var tips = services.GetRequiredService<TipLibrary>();
         try
         {
-            services.GetRequiredService<Labels>().Load();
-            services.GetRequiredService<TipLibrary>().Load();
+            labels.Load();
+            tips.Load();
         }
         catch (StartupException ex)
         {
             errors.WriteLine(ex.Message);
+            failures++;
+        }
+        foreach (var problem in ChineseTextCheck.Problems(labels, tips))
+        {
+            errors.WriteLine(problem);
             failures++;
         }
         var validator = services.GetRequiredService<TemplateValidator>();

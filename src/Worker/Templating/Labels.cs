@@ -19,6 +19,10 @@ internal sealed class Labels(IOptions<TemplatesOptions> options, IOptions<BotOpt
     public string Get(string language, string key) =>
         Find(language, key) ?? Find(bot.Value.DefaultLanguage, key) ?? Find(Languages.English, key) ?? key;
 
+    /// <summary>Every label of <paramref name="language"/>, by key (empty when the file has no such section).</summary>
+    public IReadOnlyDictionary<string, string> All(string language) =>
+        _labels.TryGetValue(language, out var map) ? map : new Dictionary<string, string>();
+
     public string? Find(string language, string key) =>
         _labels.TryGetValue(language, out var map) && map.TryGetValue(key, out var value) ? value : null;
 }

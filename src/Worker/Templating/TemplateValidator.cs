@@ -6,8 +6,9 @@ namespace Bot.Worker.Templating;
 
 /// <summary>
 /// Decides whether a template source may go live: it parses, reads only variables its kind has,
-/// renders every sample of its kind within the sandbox limits, and the output is Telegram HTML of at
-/// most <see cref="MaxVisibleLength"/> characters.
+/// renders every sample of its kind within the sandbox limits, the output is Telegram HTML of at
+/// most <see cref="MaxVisibleLength"/> characters, and Chinese text has full-width punctuation
+/// (<see cref="ChineseTypography"/>).
 /// </summary>
 internal sealed class TemplateValidator(TemplateKinds kinds, TemplateSandbox sandbox, MessageRenderer renderer)
 {
@@ -39,6 +40,10 @@ internal sealed class TemplateValidator(TemplateKinds kinds, TemplateSandbox san
             {
                 return (null, problem);
             }
+        }
+        if (ChineseTypography.AppliesTo(language) && ChineseTypography.FirstProblem(template, source) is { } typography)
+        {
+            return (null, typography);
         }
         return (template, null);
     }

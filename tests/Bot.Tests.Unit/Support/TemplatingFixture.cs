@@ -16,9 +16,11 @@ internal sealed class TemplatingFixture
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
         var paths = new ContentPaths(Repo.Root);
         Catalog = new TemplateCatalog(Options.Create(new TemplatesOptions()), Options.Create(new BotOptions()), paths, NullLogger<TemplateCatalog>.Instance);
-        var labels = new Labels(Options.Create(new TemplatesOptions()), Options.Create(new BotOptions()), paths);
-        labels.Load();
-        var bot = new BotProfile(labels, Options.Create(new BotOptions())) { Identity = new(1, "Anti-Fraud Reminder Bot", "antifraud_bot") };
+        Labels = new Labels(Options.Create(new TemplatesOptions()), Options.Create(new BotOptions()), paths);
+        Labels.Load();
+        Tips = new TipLibrary(Options.Create(new TemplatesOptions()), paths);
+        Tips.Load();
+        var bot = new BotProfile(Labels, Options.Create(new BotOptions())) { Identity = new(1, "Anti-Fraud Reminder Bot", "antifraud_bot") };
         Renderer = new MessageRenderer(Catalog, Sandbox, bot, Clock, PlainMeterFactory.Metrics(Clock), NullLogger<MessageRenderer>.Instance);
         Validator = new TemplateValidator(Kinds, Sandbox, Renderer);
     }
@@ -30,6 +32,10 @@ internal sealed class TemplatingFixture
     public TemplateSandbox Sandbox { get; } = new();
 
     public TemplateCatalog Catalog { get; }
+
+    public Labels Labels { get; }
+
+    public TipLibrary Tips { get; }
 
     public MessageRenderer Renderer { get; }
 

@@ -27,6 +27,22 @@ public sealed class TemplateEditingTests
     }
 
     [Fact]
+    public async Task A_chinese_save_with_ascii_punctuation_is_refused_naming_the_full_width_form()
+    {
+        await using var bot = await WorkerServices.StartAsync("teams: []", Now);
+        var editing = bot.Get<TemplateEditing>();
+        var live = bot.Get<TemplateCatalog>().Get("verify", "zh-Hans").Version;
+
+        var refused = await editing.SaveAsync("verify", "zh-Hans", "<b>如何确认:</b>\n请拨打 {{ bot.hotline }}", 7, CancellationToken.None);
+
+        Assert.Equal(TemplateEditOutcome.Refused, refused.Outcome);
+        Assert.Equal(new TemplateProblem(1, 8, "ASCII ':' after Chinese text; use '：'"), refused.Problem);
+        Assert.Equal(live, bot.Get<TemplateCatalog>().Get("verify", "zh-Hans").Version);
+        var saved = await editing.SaveAsync("verify", "zh-Hans", "<b>如何确认：</b>\n请拨打 {{ bot.hotline }}", 7, CancellationToken.None);
+        Assert.Equal(TemplateEditOutcome.Done, saved.Outcome);
+    }
+
+    [Fact]
     public async Task A_save_goes_live_and_a_rollback_brings_the_old_version_back()
     {
         await using var bot = await WorkerServices.StartAsync("teams: []", Now);
