@@ -33,7 +33,11 @@ internal sealed class CommandContext(IncomingUpdate update, ChatRecord chat, str
     public Recipient Recipient => new(ChatId, User.Id, User.FirstName, User.Username, Language, replier.Settings.TimeZone);
 
     public Task ReplyAsync(string template, object? values = null, IReadOnlyList<IReadOnlyList<InlineButton>>? buttons = null, CancellationToken ct = default) =>
-        replier.ReplyAsync(this, template, values, buttons, ct);
+        replier.ReplyAsync(this, template, values, buttons, sensitive: false, ct);
+
+    /// <summary>A reply holding a secret (a sign-in link): the outbox blanks its text once it is sent or given up.</summary>
+    public Task ReplySensitiveAsync(string template, object? values, CancellationToken ct) =>
+        replier.ReplyAsync(this, template, values, null, sensitive: true, ct);
 
     /// <summary>Sends already rendered HTML as a reply (previews).</summary>
     public Task SendAsync(string html, string kind, CancellationToken ct) => replier.SendAsync(this, html, kind, ct);

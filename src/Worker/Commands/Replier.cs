@@ -10,10 +10,11 @@ internal sealed class Replier(MessageRenderer renderer, IOutbox outbox, Labels l
 {
     public BotSettings Settings => settings;
 
-    public async Task ReplyAsync(CommandContext context, string template, object? values, IReadOnlyList<IReadOnlyList<InlineButton>>? buttons, CancellationToken ct)
+    /// <summary>Renders <paramref name="template"/> and queues it; a <paramref name="sensitive"/> reply's text is blanked once it is sent (or given up).</summary>
+    public async Task ReplyAsync(CommandContext context, string template, object? values, IReadOnlyList<IReadOnlyList<InlineButton>>? buttons, bool sensitive, CancellationToken ct)
     {
         var html = renderer.Render(template, context.Recipient, values);
-        await outbox.EnqueueAsync(new OutgoingMessage(context.NextReplyKey(), context.ChatId, html, MessagePriority.Reply, template, buttons), ct);
+        await outbox.EnqueueAsync(new OutgoingMessage(context.NextReplyKey(), context.ChatId, html, MessagePriority.Reply, template, buttons, Sensitive: sensitive), ct);
     }
 
     /// <summary>Sends already rendered HTML as a reply (/preview).</summary>
@@ -31,6 +32,6 @@ internal sealed class Replier(MessageRenderer renderer, IOutbox outbox, Labels l
             Problem = problem,
             Detail = detail,
             Example = known ? labels.Find(context.Language, "example." + command) ?? "" : "",
-        }, null, ct);
+        }, null, sensitive: false, ct);
     }
 }

@@ -7,6 +7,9 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
 {
     public const int PriorityCount = 4;
 
+    // Every write of a final state blanks a sensitive row's text in the same statement (OutgoingMessage.Sensitive).
+    private const string BlankSensitiveText = "text = CASE WHEN sensitive = 1 THEN '' ELSE text END";
+
     public Task<IReadOnlyList<OutboxRow>> FetchPendingAsync(int priority, long afterId, int limit, CancellationToken ct) => database.QueryAsync<OutboxRow>("""
         SELECT id, idem_key AS IdemKey, chat_id AS ChatId, priority, text, buttons, attempts, expires_at AS ExpiresAt, plain_text AS PlainText
         FROM outbox WHERE state = 'pending' AND priority = @priority AND id > @afterId
@@ -53,7 +56,7 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
     {
         var now = clock.NowMs();
         return database.ExecuteAsync(
-            "UPDATE outbox SET state = 'sent', attempts = attempts + 1, message_id = @MessageId, sent_at = @now, updated_at = @now, last_error = NULL WHERE id = @Id",
+            $"UPDATE outbox SET state = 'sent', {BlankSensitiveText}, attempts = attempts + 1, message_id = @MessageId, sent_at = @now, updated_at = @now, last_error = NULL WHERE id = @Id",
             rows.Select(r => new { r.Id, r.MessageId, now }).ToList(), ct);
     }
 
@@ -70,11 +73,11 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
     }
 
     public Task MarkFinalAsync(long id, string state, string? error, CancellationToken ct) => database.ExecuteAsync(
-        "UPDATE outbox SET state = @state, attempts = attempts + 1, last_error = @error, updated_at = @now WHERE id = @id",
+        $"UPDATE outbox SET state = @state, {BlankSensitiveText}, attempts = attempts + 1, last_error = @error, updated_at = @now WHERE id = @id",
         new { id, state, error, now = clock.NowMs() }, ct);
 
     public Task MarkExpiredAsync(long id, CancellationToken ct) => database.ExecuteAsync(
-        "UPDATE outbox SET state = 'expired', last_error = 'expired before it could be sent', updated_at = @now WHERE id = @id",
+        $"UPDATE outbox SET state = 'expired', {BlankSensitiveText}, last_error = 'expired before it could be sent', updated_at = @now WHERE id = @id",
         new { id, now = clock.NowMs() }, ct);
 
     public Task SwitchToPlainTextAsync(long id, string error, CancellationToken ct) => database.ExecuteAsync(
@@ -83,7 +86,7 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
 
     /// <summary>Stops every queued row of a chat Telegram refuses; returns how many.</summary>
     public Task<int> BlockChatAsync(long chatId, string error, CancellationToken ct) => database.ExecuteAsync(
-        "UPDATE outbox SET state = 'blocked', last_error = @error, updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred', 'sending')",
+        $"UPDATE outbox SET state = 'blocked', {BlankSensitiveText}, last_error = @error, updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred', 'sending')",
         new { chatId, error, now = clock.NowMs() }, ct);
 
     /// <summary>/forget: queued tips, alerts and reminders are dropped (replies still go out), and the ledger keeps that messages were sent, not what they said.</summary>
@@ -91,7 +94,7 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
     {
         var now = clock.NowMs();
         await database.ExecuteAsync(
-            "UPDATE outbox SET state = 'expired', updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred') AND priority > 0", new { chatId, now }, ct);
+            $"UPDATE outbox SET state = 'expired', {BlankSensitiveText}, updated_at = @now WHERE chat_id = @chatId AND state IN ('pending', 'deferred') AND priority > 0", new { chatId, now }, ct);
         await database.ExecuteAsync(
             "UPDATE outbox SET text = '', buttons = NULL, updated_at = @now WHERE chat_id = @chatId AND state NOT IN ('pending', 'deferred', 'sending')", new { chatId, now }, ct);
     }

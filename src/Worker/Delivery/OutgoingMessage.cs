@@ -6,6 +6,8 @@ namespace Bot.Worker.Delivery;
 /// A message to put in the outbox. <paramref name="Key"/> is its idempotency key (for example
 /// occurrence + recipient + step): a second message with the same key is ignored.
 /// <paramref name="Kind"/> names the template, for statistics; <paramref name="BroadcastId"/> ties it to a broadcast's progress.
+/// <paramref name="Sensitive"/>: the text holds a secret (a sign-in link); the outbox keeps it only while the message
+/// may still be sent, and blanks it when the row reaches a final state (sent, blocked, failed, expired).
 /// </summary>
 public sealed record OutgoingMessage(
     string Key,
@@ -16,4 +18,5 @@ public sealed record OutgoingMessage(
     IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons = null,
     DateTimeOffset? NotBefore = null,
     DateTimeOffset? ExpiresAt = null,
-    long? BroadcastId = null);
+    long? BroadcastId = null,
+    bool Sensitive = false);

@@ -13,9 +13,13 @@ internal sealed class BotMetrics
 {
     public const string MeterName = "Bot";
     private const int ReadTimeoutMs = 2000;
+    // Blocked, failed and expired are known in advance: they are exported from the first scrape, at 0 (the
+    // counts are kept here and read at scrape time, because a counter's first Add would come before the
+    // exporter listens). Indexed like FailedStates.
+    private static readonly string[] FailedStates = [DeliveryState.Blocked, DeliveryState.Failed, DeliveryState.Expired];
+    private readonly long[] _failed = new long[FailedStates.Length];
     private readonly Counter<long> _sent;
-    private readonly Counter<long> _failed;
-    private readonly Counter<long> _throttled;
+    private long _throttled;
     private readonly Histogram<double> _lateness;
     private readonly Histogram<double> _render;
     private readonly TimeProvider _clock;
@@ -26,8 +30,8 @@ internal sealed class BotMetrics
         _clock = clock;
         var meter = meters.Create(MeterName);
         _sent = meter.CreateCounter<long>("bot.outbox.sent", "{message}", "Messages Telegram accepted, by priority");
-        _failed = meter.CreateCounter<long>("bot.outbox.failed", "{message}", "Messages that will not be sent, by final state (blocked, failed, expired)");
-        _throttled = meter.CreateCounter<long>("bot.telegram.throttled", "{answer}", "429 answers from Telegram");
+        meter.CreateObservableCounter("bot.outbox.failed", ReadFailed, "{message}", "Messages that will not be sent, by final state (blocked, failed, expired)");
+        meter.CreateObservableCounter("bot.telegram.throttled", () => Interlocked.Read(ref _throttled), "{answer}", "429 answers from Telegram");
         _lateness = meter.CreateHistogram<double>("bot.reminder.lateness", "s", "Seconds from a reminder step's scheduled time to Telegram's answer");
         _render = meter.CreateHistogram<double>("bot.render.duration", "s", "Seconds to render one message");
         meter.CreateObservableGauge("bot.outbox.pending", ReadPending, "{message}", "Messages waiting in the outbox (pending or deferred)");
@@ -47,9 +51,14 @@ internal sealed class BotMetrics
     }
 
     /// <summary>Rows that reached a final state other than sent: <see cref="DeliveryState.Blocked"/>, <see cref="DeliveryState.Failed"/> or <see cref="DeliveryState.Expired"/>.</summary>
-    public void Failed(string state, int rows = 1) => _failed.Add(rows, new KeyValuePair<string, object?>("state", state));
+    public void Failed(string state, int rows = 1)
+    {
+        var index = Array.IndexOf(FailedStates, state);
+        ArgumentOutOfRangeException.ThrowIfNegative(index, nameof(state));
+        Interlocked.Add(ref _failed[index], rows);
+    }
 
-    public void Throttled() => _throttled.Add(1);
+    public void Throttled() => Interlocked.Increment(ref _throttled);
 
     public static long RenderStarted() => Stopwatch.GetTimestamp();
 
@@ -65,6 +74,9 @@ internal sealed class BotMetrics
 
     private static string PriorityName(int priority) =>
         (uint)priority < (uint)PriorityNames.Length ? PriorityNames[priority] : priority.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private IEnumerable<Measurement<long>> ReadFailed() =>
+        FailedStates.Select((state, i) => new Measurement<long>(Interlocked.Read(ref _failed[i]), new KeyValuePair<string, object?>("state", state)));
 
     // Read at scrape time (the exporter caches a scrape for a moment): one indexed count, no work per send.
     private IEnumerable<Measurement<long>> ReadPending()

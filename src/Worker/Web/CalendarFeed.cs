@@ -11,12 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Worker.Web;
 
 /// <summary>
-/// <c>GET /teams/{team}/calendar.ics?key=SECRET</c>: the team's upcoming occurrences as iCalendar, times in UTC.
+/// <c>GET /teams/{team}/calendar.ics?key=SECRET</c>: the team's upcoming occurrences as iCalendar, times in UTC,
+/// each event from its due time to 30 minutes later.
 /// A wrong, missing or rotated-away key gets the same 404 as a team that does not exist.
 /// </summary>
 internal static partial class CalendarFeed
 {
     public const string ContentType = "text/calendar; charset=utf-8";
+
+    /// <summary>An event's length from its due time: calendar apps draw an event with no end as a line or not at all.</summary>
+    public const int EventMinutes = 30;
 
     public static IApplicationBuilder UseCalendarFeed(this IApplicationBuilder app) =>
         app.MapWhen(context => Team(context.Request) is not null, branch => branch.Run(ServeAsync));
@@ -64,6 +68,7 @@ internal static partial class CalendarFeed
                 Summary = entry.Summary,
                 Description = entry.Description,
                 DtStart = due,
+                DtEnd = new CalDateTime(entry.Due.UtcDateTime.AddMinutes(EventMinutes)),
                 DtStamp = stamp,
             });
         }

@@ -1,3 +1,4 @@
+using Bot.Worker.Cluster;
 using Bot.Worker.Configuration;
 using Bot.Worker.Delivery;
 using Bot.Worker.Hosting;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Quartz.Diagnostics;
 
 namespace Bot.Worker.Web;
@@ -56,9 +58,11 @@ public static class WebHostBuilderExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(BotMetrics.MeterName, QuartzInstrumentation.MeterName)
-            .AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddDetector(sp => new BotResource(sp.GetRequiredService<ClusterNode>())))
+            .WithMetrics(metrics => metrics
+                .AddMeter(BotMetrics.MeterName, QuartzInstrumentation.MeterName)
+                .AddPrometheusExporter());
         builder.Services.AddSingleton<IStartupFilter, WebEndpoints>();
         // After WebEndpoints: health and metrics answer before the console's cookie and headers.
         builder.Services.AddConsole();

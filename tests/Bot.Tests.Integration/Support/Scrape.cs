@@ -21,8 +21,17 @@ internal static class Scrape
         return Sum(body, name);
     }
 
-    public static double Sum(string prometheusText, string name) => prometheusText
+    public static double Sum(string prometheusText, string name) => Samples(prometheusText, name).Sum(s => s.Value);
+
+    /// <summary>Every sample of <paramref name="name"/>: its labels as written between the braces (empty without) and its value.</summary>
+    public static IReadOnlyList<(string Labels, double Value)> Samples(string prometheusText, string name) => [.. prometheusText
         .Split('\n')
         .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
-        .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 1 is > 0 and var end ? end : name.Length)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
+        .Select(line =>
+        {
+            var end = line.LastIndexOf('}') + 1;
+            var labels = end > 0 ? line[(name.Length + 1)..(end - 1)] : "";
+            var value = double.Parse(line[(end > 0 ? end : name.Length)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            return (labels, value);
+        })];
 }

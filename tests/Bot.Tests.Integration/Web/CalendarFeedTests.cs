@@ -11,7 +11,7 @@ namespace Bot.Tests.Integration.Web;
 public abstract class CalendarFeedTests(StorageProvider provider)
 {
     [Fact]
-    public async Task The_feed_parses_lists_the_teams_occurrences_in_utc_and_answers_404_to_any_other_key()
+    public async Task The_feed_parses_lists_the_teams_occurrences_in_utc_half_an_hour_long_and_answers_404_to_any_other_key()
     {
         await using var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-ical");
@@ -60,6 +60,8 @@ public abstract class CalendarFeedTests(StorageProvider provider)
         Assert.Equal(6, events.Count); // 10 Dec (planned), 25 Dec (one-off), then the next 4 monthly dates
         Assert.Equal(new DateTime(2026, 12, 10, 9, 0, 0, DateTimeKind.Utc), events[0].DtStart!.AsUtc);
         Assert.True(events[0].DtStart!.IsUtc);
+        // Half an hour from the due time, so calendar apps show a block, not a zero-length line.
+        Assert.All(events, e => Assert.Equal(e.DtStart!.AsUtc.AddMinutes(30), e.DtEnd!.AsUtc));
         Assert.Equal("monthly-work-report@2026-12-10T17:00", events[0].Uid);
         Assert.Equal("Hand in the work plan", events[1].Summary);
         Assert.Contains("Network security team", events[1].Description, StringComparison.Ordinal);

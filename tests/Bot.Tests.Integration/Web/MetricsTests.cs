@@ -44,6 +44,38 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task The_failed_and_throttled_counters_are_exported_at_zero_before_their_first_event()
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(server);
+
+        var (status, body) = await Scrape.GetAsync(bot, "/metrics");
+
+        Assert.Equal(200, status);
+        var failed = Scrape.Samples(body, "bot_outbox_failed_total");
+        foreach (var state in new[] { "blocked", "failed", "expired" })
+        {
+            Assert.Equal(0, Assert.Single(failed, s => s.Labels.Contains($"state=\"{state}\"", StringComparison.Ordinal)).Value);
+        }
+        Assert.Equal(3, failed.Count);
+        Assert.Equal(0, Assert.Single(Scrape.Samples(body, "bot_telegram_throttled_total")).Value);
+    }
+
+    [Fact]
+    public async Task The_metrics_name_the_bot_as_their_service_and_the_cluster_node_as_its_instance()
+    {
+        await using var server = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(server, s => s.Configuration["Cluster:NodeId"] = "metrics-node-7");
+
+        var (_, body) = await Scrape.GetAsync(bot, "/metrics");
+
+        var target = Assert.Single(Scrape.Samples(body, "target_info")).Labels;
+        Assert.Contains("service_name=\"anti-fraud-bot\"", target, StringComparison.Ordinal);
+        Assert.Contains("service_instance_id=\"metrics-node-7\"", target, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown_service", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reminder_sent_records_its_lateness()
     {
         await using var server = await FakeBotApiServer.StartAsync();

@@ -30,14 +30,14 @@ internal sealed class WebCommand(WebLoginService logins, ConsoleAddress address,
             return;
         }
         var link = await logins.IssueAsync(context.User.Id, cancellationToken);
-        // The token is a secret: the audit says a link was sent, never the link.
+        // The token is a secret: the audit says a link was sent, never the link, and the outbox forgets it once sent.
         await audit.WriteAsync(context.User.Id, "/web", "link sent", allowed: true, cancellationToken);
-        await context.ReplyAsync("web-login", new
+        await context.ReplySensitiveAsync("web-login", new
         {
             Enabled = true,
             Url = link.Url.AbsoluteUri,
             Expires = LocalTime.Text(link.ExpiresAt, context.Recipient.TimeZone),
             Minutes = (int)WebLoginService.Lifetime.TotalMinutes,
-        }, ct: cancellationToken);
+        }, cancellationToken);
     }
 }
