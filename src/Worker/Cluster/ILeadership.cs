@@ -12,6 +12,6 @@ public interface ILeadership
     /// <summary>True while this node holds the lease.</summary>
     bool IsLeader { get; }
 
-    /// <summary>Waits until this node holds the lease; the token is cancelled when it loses it or the host stops.</summary>
-    Task<CancellationToken> WaitToLeadAsync(CancellationToken stoppingToken);
+    /// <summary>Waits until this node holds the lease; the term's token is cancelled when it loses it or the host stops.</summary>
+    Task<LeaderTerm> WaitToLeadAsync(CancellationToken stoppingToken);
 }

@@ -10,11 +10,15 @@ internal static class LeaderLoop
         return done.Task;
     }
 
-    public static async Task RunAsync(ILeadership leadership, Func<CancellationToken, Task> work, CancellationToken stoppingToken)
+    public static Task RunAsync(ILeadership leadership, Func<CancellationToken, Task> work, CancellationToken stoppingToken) =>
+        RunAsync(leadership, term => work(term.Token), stoppingToken);
+
+    /// <summary>The same, for work that needs the term's number (the dispatcher's fenced writes).</summary>
+    public static async Task RunAsync(ILeadership leadership, Func<LeaderTerm, Task> work, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            CancellationToken term;
+            LeaderTerm term;
             try
             {
                 term = await leadership.WaitToLeadAsync(stoppingToken);
@@ -23,24 +27,24 @@ internal static class LeaderLoop
             {
                 return;
             }
-            if (term == stoppingToken)
+            if (term.Token == stoppingToken)
             {
                 // Always the leader: the work runs once, for the host's life.
                 try
                 {
                     await work(term);
                 }
-                catch (OperationCanceledException) when (term.IsCancellationRequested)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     // Stopping.
                 }
                 return;
             }
             // The term, or this service's own stop (the lease is stopped after the services that use it).
-            using var both = CancellationTokenSource.CreateLinkedTokenSource(term, stoppingToken);
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(term.Token, stoppingToken);
             try
             {
-                await work(both.Token);
+                await work(term with { Token = both.Token });
             }
             catch (OperationCanceledException) when (both.IsCancellationRequested)
             {

@@ -11,11 +11,10 @@ public static class DeliveryHostBuilderExtensions
         builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
-        builder.Services.AddSingleton<SentRecorder>();
         builder.Services.AddSingleton<OutboxDeliveryStore>();
-        builder.Services.AddSingleton<OutboxClaims>();
         builder.Services.AddSingleton<SendGate>();
-        builder.Services.AddSingleton<DeliveryAttempt>();
+        builder.Services.AddSingleton<SendFailures>();
+        builder.Services.AddSingleton<Courier>();
         builder.Services.AddSingleton<Dispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dispatcher>());
         return builder;

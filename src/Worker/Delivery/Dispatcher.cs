@@ -1,39 +1,34 @@
 using System.Globalization;
 using Bot.Worker.Cluster;
-using Bot.Worker.Configuration;
 using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Delivery;
 
 /// <summary>
-/// Drains the outbox by priority, then age. Sleeps until a row is enqueued, a send completes, a
-/// chat's gap or a deferred row falls due; never polls in a loop. Sends to different chats run in
-/// parallel (Delivery:MaxParallelSends); one chat gets one message at a time, in order.
-/// Runs only while this node leads (one dispatcher per bot keeps the global send budget). Each row is
-/// claimed ('sending', with this node) before it is sent; a term starts by putting the rows an earlier
-/// term or a crashed process left in flight back to pending: they are the only ones sent twice.
+/// Drains the outbox by priority, then age, and hands the rows that may go now to the <see cref="Courier"/>, which
+/// claims, sends and records them. Sleeps until a row is enqueued, a send completes, a chat's gap or a deferred row
+/// falls due; never polls in a loop. Sends to different chats run in parallel (Delivery:MaxParallelSends); one chat
+/// gets one message at a time, in order. Runs only while this node leads (one dispatcher per bot keeps the global
+/// send budget); a term starts by putting the rows an earlier term or a crashed process left in flight back to
+/// pending: they are the only ones sent twice.
 /// </summary>
 internal sealed partial class Dispatcher(
     ILeadership leadership,
     IClusterSignals cluster,
     OutboxDeliveryStore queue,
-    OutboxClaims claims,
+    Courier courier,
     SendGate gate,
     DispatchSignal signal,
-    DeliveryAttempt attempt,
     StorageOutage outage,
-    IOptions<DeliveryOptions> options,
     TimeProvider clock,
     ILogger<Dispatcher> logger,
     BotMetrics metrics) : BackgroundService
 {
     private const int PageSize = 256;
     private static readonly TimeSpan SafetyPoll = TimeSpan.FromMinutes(1);
-    private readonly Sends _sends = new(gate, attempt, claims, signal, outage, options.Value.MaxParallelSends, clock, logger);
     private readonly DeferredRows _deferred = new(queue, signal, clock);
 
     /// <summary>Outbox rows enqueued on another node wake this one (if it leads).</summary>
@@ -55,15 +50,16 @@ internal sealed partial class Dispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var stopping = stoppingToken.Register(() => _ = _sends.CancelAfterGraceAsync());
+        using var stopping = stoppingToken.Register(() => _ = courier.CancelAfterGraceAsync());
         await LeaderLoop.RunAsync(leadership, DispatchAsync, stoppingToken);
-        // Stopping: sends in flight finish and are recorded before the host goes on (and disposes the recorder).
-        await _sends.DrainAsync();
+        // Stopping: sends in flight finish and are recorded before the host goes on (and disposes the courier).
+        await courier.DrainAsync();
     }
 
     /// <summary>One term as leader; returns (or throws OperationCanceledException) when it ends.</summary>
-    private async Task DispatchAsync(CancellationToken term)
+    private async Task DispatchAsync(LeaderTerm leading)
     {
+        var (number, term) = (leading.Number, leading.Token);
         var released = false;
         while (!term.IsCancellationRequested)
         {
@@ -73,10 +69,10 @@ internal sealed partial class Dispatcher(
             {
                 if (!released)
                 {
-                    await ReleaseLeftInFlightAsync(term);
+                    await ReleaseLeftInFlightAsync(number, term);
                     released = true;
                 }
-                wake = await PassAsync(term);
+                wake = await PassAsync(number, term);
                 outage.Recovered();
             }
             catch (OperationCanceledException) when (term.IsCancellationRequested)
@@ -96,7 +92,7 @@ internal sealed partial class Dispatcher(
                 wake = clock.GetUtcNow() + TimeSpan.FromSeconds(5);
             }
             var delay = wake is { } at ? at - clock.GetUtcNow() : SafetyPoll;
-            if (_sends.InFlight.IsEmpty)
+            if (courier.InFlight.IsEmpty)
             {
                 Idle?.Invoke(wake, seen);
             }
@@ -111,32 +107,44 @@ internal sealed partial class Dispatcher(
         }
     }
 
-    private async Task ReleaseLeftInFlightAsync(CancellationToken ct)
+    private async Task ReleaseLeftInFlightAsync(long term, CancellationToken ct)
     {
-        var released = await queue.ReleaseLeftInFlightAsync(_sends.InFlight.Ids, ct);
+        var released = await queue.ReleaseLeftInFlightAsync(courier.InFlight.Ids, term, ct);
         if (released.Count > 0)
         {
             LogReleased(released.Count, string.Join(", ", released.Select(r => r.ClaimedBy ?? "?").Distinct()));
         }
     }
 
-    private async Task<DateTimeOffset?> PassAsync(CancellationToken ct)
+    /// <summary>Passes over the outbox until one ends without something more urgent arriving; returns when to look again.</summary>
+    private async Task<DateTimeOffset?> PassAsync(long term, CancellationToken ct)
+    {
+        while (true)
+        {
+            var (restart, wake) = await OnePassAsync(term, ct);
+            if (!restart)
+            {
+                return wake;
+            }
+        }
+    }
+
+    /// <summary>One pass, priority by priority; restart is true when a more urgent row arrived while rows were starting.</summary>
+    private async Task<(bool Restart, DateTimeOffset? Wake)> OnePassAsync(long term, CancellationToken ct)
     {
         // A chat passed over in this pass (busy, its gap not over, or one of its rows started) gets none
         // of its later rows in it either, even if it frees up meanwhile: one chat's messages go out in order.
         var passedOver = new HashSet<long>();
-    restart:
-        passedOver.Clear();
         signal.ClearUrgent();
-        await claims.ReleaseUnclaimedAsync(ct);
-        _sends.InFlight.ForgetBefore(_sends.InFlight.Mark());
+        await courier.ReleaseUnclaimedAsync(ct);
+        courier.InFlight.ForgetBefore(courier.InFlight.Mark());
         var wake = await _deferred.PromoteDueAsync(ct);
         for (var priority = 0; priority < OutboxDeliveryStore.PriorityCount; priority++)
         {
             long afterId = 0;
             while (true)
             {
-                var fetchedAfter = _sends.InFlight.Mark();
+                var fetchedAfter = courier.InFlight.Mark();
                 var page = await queue.FetchPendingAsync(priority, afterId, PageSize, ct);
                 if (page.Count == 0)
                 {
@@ -145,19 +153,19 @@ internal sealed partial class Dispatcher(
                 afterId = page[^1].Id;
                 if (gate.PausedUntil > clock.GetUtcNow())
                 {
-                    return Earliest(wake, gate.PausedUntil);
+                    return (false, Earliest(wake, gate.PausedUntil));
                 }
                 var ready = new List<OutboxRow>();
                 foreach (var row in page)
                 {
-                    if (_sends.InFlight.Skip(row.Id, fetchedAfter) || passedOver.Contains(row.ChatId))
+                    if (courier.InFlight.Skip(row.Id, fetchedAfter) || passedOver.Contains(row.ChatId))
                     {
                         continue;
                     }
                     var now = clock.GetUtcNow();
                     if (row.ExpiresAt is { } expires && expires <= now.ToMs())
                     {
-                        await queue.MarkExpiredAsync(row.Id, ct);
+                        await queue.MarkExpiredAsync(row.Id, term, ct);
                         metrics.Failed(DeliveryState.Expired);
                         continue;
                     }
@@ -171,24 +179,18 @@ internal sealed partial class Dispatcher(
                         wake = Earliest(wake, readyAt);
                     }
                 }
-                var (start, retryAt) = await _sends.StartAllAsync(ready, ct);
+                var (start, retryAt) = await courier.StartAllAsync(ready, term, ct);
                 switch (start)
                 {
                     case StartOutcome.Restart:
-                        goto restart;
+                        return (true, null);
                     case StartOutcome.Wait:
                         // Out of global permits (or paused): sleep until one returns; a completing send wakes us too.
-                        return Earliest(wake, retryAt);
+                        return (false, Earliest(wake, retryAt));
                 }
             }
         }
-        return wake;
-    }
-
-    public override void Dispose()
-    {
-        _sends.Dispose();
-        base.Dispose();
+        return (false, wake);
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -1,11 +1,22 @@
+using Bot.Worker.Cluster;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Delivery;
 
-/// <summary>The dispatcher's reads and result writes on the outbox.</summary>
-internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock, DispatchSignal signal)
+/// <summary>
+/// The dispatcher's reads and result writes on the outbox. Its claims and writes are fenced: each carries the term of
+/// leadership it was made under, and holds only while that is still the lease's term (<c>cluster_lease</c>), so a node
+/// that lost the lease (a partition it has not noticed yet) can neither claim nor record anything.
+/// </summary>
+internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leadership, TimeProvider clock, DispatchSignal signal)
 {
     public const int PriorityCount = 4;
+
+    // The write's term is the lease's current one.
+    private const string TermHolds = "@term = (SELECT term FROM cluster_lease WHERE name = 'leader')";
+
+    // The row was claimed under the write's term, and that term still holds.
+    private const string ClaimHolds = "claim_term = @term AND " + TermHolds;
 
     // Every write of a final state blanks a sensitive row's text in the same statement (OutgoingMessage.Sensitive).
     private const string BlankSensitiveText = "text = CASE WHEN sensitive = 1 THEN '' ELSE text END";
@@ -16,31 +27,37 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         ORDER BY id LIMIT @limit
         """, new { priority, afterId, limit }, ct);
 
-    /// <summary>Marks these rows as in flight on <paramref name="node"/>, those still pending, in one statement; returns the ids it claimed.</summary>
-    public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<long> ids, string node, CancellationToken ct) => database.QueryAsync<long>(
-        $"UPDATE outbox SET state = 'sending', claimed_by = @node, claimed_at = @now, updated_at = @now WHERE {database.InList("id", "ids")} AND state = 'pending' RETURNING id",
-        new { ids = ids.ToArray(), node, now = clock.NowMs() }, ct);
+    /// <summary>Marks these rows as in flight on this node under <paramref name="term"/>, those still pending, in one statement; returns the ids it claimed.</summary>
+    public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<long> ids, long term, CancellationToken ct) => database.QueryAsync<long>(
+        $"""
+        UPDATE outbox SET state = 'sending', claimed_by = @node, claimed_at = @now, claim_term = @term, updated_at = @now
+        WHERE {database.InList("id", "ids")} AND state = 'pending' AND {TermHolds} RETURNING id
+        """,
+        new { ids = ids.ToArray(), node = leadership.NodeId, term, now = clock.NowMs() }, ct);
 
     /// <summary>
-    /// Puts rows left in flight (a crash, a lost lease) back to pending, except <paramref name="stillInFlight"/>
-    /// (this process's own sends that have not finished); returns the rows released and who had claimed them.
+    /// At the start of <paramref name="term"/>: puts rows an earlier term left in flight (a crash, a lost lease) back to
+    /// pending, except <paramref name="stillInFlight"/> (this process's own sends that have not finished); returns the
+    /// rows released and who had claimed them.
     /// </summary>
-    public async Task<IReadOnlyList<(long Id, string? ClaimedBy)>> ReleaseLeftInFlightAsync(IReadOnlyCollection<long> stillInFlight, CancellationToken ct)
+    public async Task<IReadOnlyList<(long Id, string? ClaimedBy)>> ReleaseLeftInFlightAsync(IReadOnlyCollection<long> stillInFlight, long term, CancellationToken ct)
     {
         var claimed = (await database.QueryAsync<(long Id, string? ClaimedBy)>(
-            "SELECT id, claimed_by FROM outbox WHERE state = 'sending'", null, ct)).Where(r => !stillInFlight.Contains(r.Id)).ToList();
+            "SELECT id, claimed_by FROM outbox WHERE state = 'sending' AND (claim_term IS NULL OR claim_term < @term)", new { term }, ct))
+            .Where(r => !stillInFlight.Contains(r.Id)).ToList();
         if (claimed.Count > 0)
         {
             var now = clock.NowMs();
-            await database.ExecuteAsync("UPDATE outbox SET state = 'pending', updated_at = @now WHERE id = @Id AND state = 'sending'",
-                claimed.Select(r => new { r.Id, now }).ToList(), ct);
+            await database.ExecuteAsync($"UPDATE outbox SET state = 'pending', updated_at = @now WHERE id = @Id AND state = 'sending' AND {TermHolds}",
+                claimed.Select(r => new { r.Id, now, term }).ToList(), ct);
         }
         return claimed;
     }
 
-    /// <summary>Puts rows this process claimed back to pending (not started, or their attempt could not be recorded), in one statement.</summary>
-    public Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) => database.ExecuteAsync(
-        $"UPDATE outbox SET state = 'pending', updated_at = @now WHERE {database.InList("id", "ids")} AND state = 'sending'", new { ids = ids.ToArray(), now = clock.NowMs() }, ct);
+    /// <summary>Puts rows claimed under <paramref name="term"/> back to pending (not started, or their attempt could not be recorded), in one statement.</summary>
+    public Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, long term, CancellationToken ct) => database.ExecuteAsync(
+        $"UPDATE outbox SET state = 'pending', updated_at = @now WHERE {database.InList("id", "ids")} AND state = 'sending' AND {ClaimHolds}",
+        new { ids = ids.ToArray(), term, now = clock.NowMs() }, ct);
 
     /// <summary>Makes deferred rows whose time has come pending; returns the next deferred time, if any.</summary>
     public async Task<DateTimeOffset?> PromoteDueAsync(CancellationToken ct)
@@ -51,20 +68,20 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         return next is { } ms ? UnixTime.FromMs(ms) : null;
     }
 
-    /// <summary>Records a batch of successful sends in one statement per row, one transaction.</summary>
-    public Task MarkSentBatchAsync(IReadOnlyCollection<(long Id, int MessageId)> rows, CancellationToken ct)
+    /// <summary>Records a batch of successful sends in one statement per row, one transaction; returns how many were recorded (a row whose term is over is not).</summary>
+    public Task<int> MarkSentBatchAsync(IReadOnlyCollection<(long Id, int MessageId, long Term)> rows, CancellationToken ct)
     {
         var now = clock.NowMs();
         return database.ExecuteAsync(
-            $"UPDATE outbox SET state = 'sent', {BlankSensitiveText}, attempts = attempts + 1, message_id = @MessageId, sent_at = @now, updated_at = @now, last_error = NULL WHERE id = @Id",
-            rows.Select(r => new { r.Id, r.MessageId, now }).ToList(), ct);
+            $"UPDATE outbox SET state = 'sent', {BlankSensitiveText}, attempts = attempts + 1, message_id = @MessageId, sent_at = @now, updated_at = @now, last_error = NULL WHERE id = @Id AND {ClaimHolds}",
+            rows.Select(r => new { r.Id, r.MessageId, term = r.Term, now }).ToList(), ct);
     }
 
-    public async Task MarkDeferredAsync(long id, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct)
+    public async Task MarkDeferredAsync(long id, long term, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct)
     {
         await database.ExecuteAsync(
-            "UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, updated_at = @now WHERE id = @id",
-            new { id, inc = countsAsAttempt ? 1 : 0, notBefore = notBefore.ToMs(), error, now = clock.NowMs() }, ct);
+            $"UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, updated_at = @now WHERE id = @id AND {ClaimHolds}",
+            new { id, term, inc = countsAsAttempt ? 1 : 0, notBefore = notBefore.ToMs(), error, now = clock.NowMs() }, ct);
         await database.AfterCommitAsync(() =>
         {
             signal.DeferredAdded();
@@ -72,17 +89,18 @@ internal sealed class OutboxDeliveryStore(IDatabase database, TimeProvider clock
         });
     }
 
-    public Task MarkFinalAsync(long id, string state, string? error, CancellationToken ct) => database.ExecuteAsync(
-        $"UPDATE outbox SET state = @state, {BlankSensitiveText}, attempts = attempts + 1, last_error = @error, updated_at = @now WHERE id = @id",
-        new { id, state, error, now = clock.NowMs() }, ct);
+    public Task MarkFinalAsync(long id, long term, string state, string? error, CancellationToken ct) => database.ExecuteAsync(
+        $"UPDATE outbox SET state = @state, {BlankSensitiveText}, attempts = attempts + 1, last_error = @error, updated_at = @now WHERE id = @id AND {ClaimHolds}",
+        new { id, term, state, error, now = clock.NowMs() }, ct);
 
-    public Task MarkExpiredAsync(long id, CancellationToken ct) => database.ExecuteAsync(
-        $"UPDATE outbox SET state = 'expired', {BlankSensitiveText}, last_error = 'expired before it could be sent', updated_at = @now WHERE id = @id",
-        new { id, now = clock.NowMs() }, ct);
+    /// <summary>A pending row past its expiry, found by the dispatcher of <paramref name="term"/>.</summary>
+    public Task MarkExpiredAsync(long id, long term, CancellationToken ct) => database.ExecuteAsync(
+        $"UPDATE outbox SET state = 'expired', {BlankSensitiveText}, last_error = 'expired before it could be sent', updated_at = @now WHERE id = @id AND state = 'pending' AND {TermHolds}",
+        new { id, term, now = clock.NowMs() }, ct);
 
-    public Task SwitchToPlainTextAsync(long id, string error, CancellationToken ct) => database.ExecuteAsync(
-        "UPDATE outbox SET state = 'pending', plain_text = 1, last_error = @error, updated_at = @now WHERE id = @id",
-        new { id, error, now = clock.NowMs() }, ct);
+    public Task SwitchToPlainTextAsync(long id, long term, string error, CancellationToken ct) => database.ExecuteAsync(
+        $"UPDATE outbox SET state = 'pending', plain_text = 1, last_error = @error, updated_at = @now WHERE id = @id AND {ClaimHolds}",
+        new { id, term, error, now = clock.NowMs() }, ct);
 
     /// <summary>Stops every queued row of a chat Telegram refuses; returns how many.</summary>
     public Task<int> BlockChatAsync(long chatId, string error, CancellationToken ct) => database.ExecuteAsync(

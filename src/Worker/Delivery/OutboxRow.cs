@@ -1,6 +1,6 @@
 namespace Bot.Worker.Delivery;
 
-/// <summary>A pending outbox row as the dispatcher reads it.</summary>
+/// <summary>A pending outbox row as the dispatcher reads it; once claimed, with the term it was claimed under.</summary>
 internal sealed record OutboxRow
 {
     public long Id { get; init; }
@@ -12,4 +12,7 @@ internal sealed record OutboxRow
     public int Attempts { get; init; }
     public long? ExpiresAt { get; init; }
     public bool PlainText { get; init; }
+
+    /// <summary>The term of leadership that claimed the row (0 before it is claimed); every result write carries it.</summary>
+    public long Term { get; init; }
 }

@@ -26,6 +26,7 @@ public static class StorageHostBuilderExtensions
         var provider = builder.Configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptions.Sqlite;
         var connectionString = builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] ?? new StorageOptions().ConnectionString;
         builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<StorageOutage>();
         if (string.Equals(provider, StorageOptions.Postgres, StringComparison.Ordinal))
         {
@@ -73,7 +74,7 @@ public static class StorageHostBuilderExtensions
         builder.Services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         builder.Services.AddSingleton<PostgresStartupLock>();
         builder.Services.AddHostedService<PostgresStorageInitializer>();
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LeaderLease>(sp, connectionString));
+        builder.Services.AddSingleton<LeaderLease>();
         builder.Services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<LeaderLease>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaderLease>());
         builder.Services.AddSingleton<ClusterSignalStore>();

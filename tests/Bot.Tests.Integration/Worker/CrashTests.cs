@@ -54,7 +54,7 @@ public abstract class CrashTests(StorageProvider provider, ITestOutputHelper out
     {
         var database = await storage.MigratedAsync();
         using var signal = new DispatchSignal();
-        var outbox = new OutboxStore(database, TimeProvider.System, signal, new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
+        var outbox = new OutboxStore(database, TimeProvider.System, signal, new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"), new Bot.Worker.Cluster.LeaseStore(database)), new Bot.Worker.Cluster.SingleNodeSignals());
         var messages = Enumerable.Range(0, Messages)
             .Select(i => new OutgoingMessage($"crash-{i:000}", 500_000 + i, $"crash message {i:000}", MessagePriority.Tip, "test"))
             .ToList();

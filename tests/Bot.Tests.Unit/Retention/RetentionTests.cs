@@ -29,19 +29,20 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Deletes_finished_outbox_rows_and_audit_entries_older_than_the_settings_and_keeps_the_rest()
     {
-        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
-        var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"), new Bot.Worker.Cluster.LeaseStore(Db)), new Bot.Worker.Cluster.SingleNodeSignals());
+        var delivery = Fencing.Store(Db, _clock);
         var audit = new AuditStore(Db, _clock);
         var subscriptions = new SubscriptionStore(Db, _clock);
         var occurrences = new OccurrenceStore(Db, _clock);
 
         // 400 days ago: more than two batches of finished rows, one row still queued, evidence and consent.
         var old = await EnqueueAsync(outbox, "old", 2_500);
-        await delivery.MarkSentBatchAsync([.. old.Take(2_497).Select(id => (id, 1))], CancellationToken.None);
-        await delivery.MarkFinalAsync(old[2_497], DeliveryState.Failed, "400", CancellationToken.None);
-        await delivery.MarkExpiredAsync(old[2_498], CancellationToken.None);
+        var term = await Fencing.ClaimAsync(Db, delivery, [.. old.Take(2_498), old[2_499]]);
+        await delivery.MarkSentBatchAsync([.. old.Take(2_497).Select(id => (id, 1, term))], CancellationToken.None);
+        await delivery.MarkFinalAsync(old[2_497], term, DeliveryState.Failed, "400", CancellationToken.None);
+        await delivery.MarkExpiredAsync(old[2_498], term, CancellationToken.None);
         var oldDeferred = old[2_499];
-        await delivery.MarkDeferredAsync(oldDeferred, _clock.GetUtcNow().AddYears(2), true, "5xx", CancellationToken.None);
+        await delivery.MarkDeferredAsync(oldDeferred, term, _clock.GetUtcNow().AddYears(2), true, "5xx", CancellationToken.None);
         await audit.WriteAsync(1, "template:set", "welcome en", true, CancellationToken.None);
         await subscriptions.SubscribeAsync(7, ["tips"], "/subscribe", CancellationToken.None);
         var (occurrence, _) = await occurrences.CreateAsync(
@@ -54,7 +55,8 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
         await audit.WriteAsync(1, "broadcast:approve", "1", true, CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(11));
         var young = await EnqueueAsync(outbox, "young", 1);
-        await delivery.MarkSentBatchAsync([(young[0], 2)], CancellationToken.None);
+        await delivery.ClaimAsync([young[0]], term, CancellationToken.None);
+        await delivery.MarkSentBatchAsync([(young[0], 2, term)], CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(89));
 
         var result = await Service(outbox, audit).RunAsync(CancellationToken.None);
@@ -70,10 +72,12 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Zero_days_keeps_everything()
     {
-        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"), new Bot.Worker.Cluster.LeaseStore(Db)), new Bot.Worker.Cluster.SingleNodeSignals());
         var audit = new AuditStore(Db, _clock);
         var sent = await EnqueueAsync(outbox, "old", 3);
-        await new OutboxDeliveryStore(Db, _clock, new DispatchSignal()).MarkSentBatchAsync([.. sent.Select(id => (id, 1))], CancellationToken.None);
+        var delivery = Fencing.Store(Db, _clock);
+        var term = await Fencing.ClaimAsync(Db, delivery, [.. sent]);
+        await delivery.MarkSentBatchAsync([.. sent.Select(id => (id, 1, term))], CancellationToken.None);
         await audit.WriteAsync(1, "template:set", null, true, CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(5_000));
 

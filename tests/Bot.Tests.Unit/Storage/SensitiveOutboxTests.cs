@@ -27,8 +27,8 @@ public abstract class SensitiveOutboxTests(StorageProvider provider) : IAsyncLif
     [Fact]
     public async Task A_sensitive_row_keeps_its_text_while_it_may_be_sent_and_loses_it_in_every_final_state()
     {
-        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new AlwaysLeader(new ClusterNode("test")), new SingleNodeSignals());
-        var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new AlwaysLeader(new ClusterNode("test"), new LeaseStore(Db)), new SingleNodeSignals());
+        var delivery = Fencing.Store(Db, _clock);
         var later = _clock.GetUtcNow().AddMinutes(5);
         var split = string.Join("\n", Enumerable.Repeat(new string('x', 99), 50)) + "\n" + Secret; // two parts
         await outbox.EnqueueManyAsync(
@@ -39,12 +39,13 @@ public abstract class SensitiveOutboxTests(StorageProvider provider) : IAsyncLif
             new OutgoingMessage("plain", 1, "hello " + Secret, MessagePriority.Reply, "test"),
         ], CancellationToken.None);
 
-        await delivery.MarkSentBatchAsync([(await IdAsync("sent"), 10), (await IdAsync("plain"), 11), (await IdAsync("split"), 12), (await IdAsync("split#2"), 13)], CancellationToken.None);
-        await delivery.MarkFinalAsync(await IdAsync("failed"), DeliveryState.Failed, "400 Bad Request", CancellationToken.None);
-        await delivery.MarkExpiredAsync(await IdAsync("expired"), CancellationToken.None);
+        var term = await Fencing.ClaimAsync(Db, delivery,
+            await IdAsync("sent"), await IdAsync("plain"), await IdAsync("split"), await IdAsync("split#2"), await IdAsync("failed"), await IdAsync("retry"), await IdAsync("claimed"));
+        await delivery.MarkSentBatchAsync([(await IdAsync("sent"), 10, term), (await IdAsync("plain"), 11, term), (await IdAsync("split"), 12, term), (await IdAsync("split#2"), 13, term)], CancellationToken.None);
+        await delivery.MarkFinalAsync(await IdAsync("failed"), term, DeliveryState.Failed, "400 Bad Request", CancellationToken.None);
+        await delivery.MarkExpiredAsync(await IdAsync("expired"), term, CancellationToken.None);
         await delivery.BlockChatAsync(4, "403 Forbidden", CancellationToken.None);
-        await delivery.MarkDeferredAsync(await IdAsync("retry"), later, countsAsAttempt: true, "502", CancellationToken.None);
-        await delivery.ClaimAsync([await IdAsync("claimed")], "test", CancellationToken.None);
+        await delivery.MarkDeferredAsync(await IdAsync("retry"), term, later, countsAsAttempt: true, "502", CancellationToken.None);
 
         foreach (var (key, state) in new[] { ("sent", "sent"), ("split", "sent"), ("split#2", "sent"), ("failed", "failed"), ("expired", "expired"), ("blocked", "blocked") })
         {
@@ -79,8 +80,9 @@ public abstract class SensitiveOutboxTests(StorageProvider provider) : IAsyncLif
         Assert.Equal(("sent", ""), await RowAsync("link-sent"));
         Assert.Equal(("pending", Secret), await RowAsync("link-queued"));
         Assert.Equal(("sent", "help"), await RowAsync("help-sent"));
-        var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
-        await delivery.MarkSentBatchAsync([(await IdAsync("link-queued"), 1)], CancellationToken.None);
+        var delivery = Fencing.Store(Db, _clock);
+        var term = await Fencing.ClaimAsync(Db, delivery, await IdAsync("link-queued"));
+        await delivery.MarkSentBatchAsync([(await IdAsync("link-queued"), 1, term)], CancellationToken.None);
         Assert.Equal(("sent", ""), await RowAsync("link-queued"));
     }
 

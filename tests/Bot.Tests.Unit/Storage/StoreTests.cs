@@ -29,8 +29,8 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Outbox_rows_are_keyed_once_and_move_through_their_states()
     {
-        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
-        var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"), new Bot.Worker.Cluster.LeaseStore(Db)), new Bot.Worker.Cluster.SingleNodeSignals());
+        var delivery = Fencing.Store(Db, _clock);
         var messages = Enumerable.Range(1, 600).Select(i => new OutgoingMessage($"k{i}", 5_000_000_000L + i, "hi", MessagePriority.Tip, "test")).ToList();
 
         Assert.Equal(600, await outbox.EnqueueManyAsync(messages, CancellationToken.None));
@@ -39,8 +39,9 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
         Assert.Equal(600, page.Count);
         Assert.Equal(5_000_000_001L, page[0].ChatId);
 
-        await delivery.MarkSentBatchAsync([(page[0].Id, 77), (page[1].Id, 78)], CancellationToken.None);
-        await delivery.MarkDeferredAsync(page[2].Id, _clock.GetUtcNow().AddMinutes(1), true, "5xx", CancellationToken.None);
+        var term = await Fencing.ClaimAsync(Db, delivery, page[0].Id, page[1].Id, page[2].Id);
+        await delivery.MarkSentBatchAsync([(page[0].Id, 77, term), (page[1].Id, 78, term)], CancellationToken.None);
+        await delivery.MarkDeferredAsync(page[2].Id, term, _clock.GetUtcNow().AddMinutes(1), true, "5xx", CancellationToken.None);
         Assert.Equal(_clock.GetUtcNow().AddMinutes(1), await delivery.PromoteDueAsync(CancellationToken.None));
         _clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Null(await delivery.PromoteDueAsync(CancellationToken.None));
@@ -53,27 +54,42 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Claims_take_only_pending_rows_and_go_back_in_one_statement_each()
+    public async Task Claims_take_only_pending_rows_go_back_in_one_statement_each_and_a_later_term_fences_off_the_earlier_ones_writes()
     {
-        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test")), new Bot.Worker.Cluster.SingleNodeSignals());
-        var delivery = new OutboxDeliveryStore(Db, _clock, new DispatchSignal());
-        await outbox.EnqueueManyAsync([.. Enumerable.Range(1, 5).Select(i => new OutgoingMessage($"c{i}", 7_000_000_000L + i, "hi", MessagePriority.Tip, "test"))], CancellationToken.None);
+        var outbox = new OutboxStore(Db, _clock, new DispatchSignal(), new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"), new Bot.Worker.Cluster.LeaseStore(Db)), new Bot.Worker.Cluster.SingleNodeSignals());
+        var delivery = Fencing.Store(Db, _clock, "node-a");
+        await outbox.EnqueueManyAsync([.. Enumerable.Range(1, 6).Select(i => new OutgoingMessage($"c{i}", 7_000_000_000L + i, "hi", MessagePriority.Tip, "test"))], CancellationToken.None);
         var ids = (await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 10, CancellationToken.None)).Select(r => r.Id).ToList();
-        await delivery.MarkSentBatchAsync([(ids[0], 1)], CancellationToken.None);
+        var term = await Fencing.ClaimAsync(Db, delivery, ids[0]);
+        Assert.Equal(1, await delivery.MarkSentBatchAsync([(ids[0], 1, term)], CancellationToken.None));
 
-        Assert.Equal(ids.Skip(1).Take(2).Order(), (await delivery.ClaimAsync([ids[0], ids[1], ids[2]], "node-a", CancellationToken.None)).Order());
-        // Already claimed (by this node or another): not claimed again.
-        Assert.Equal([ids[3]], await delivery.ClaimAsync([ids[1], ids[3]], "node-b", CancellationToken.None));
-        Assert.Equal([ids[4]], (await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 10, CancellationToken.None)).Select(r => r.Id));
+        Assert.Equal(ids.Skip(1).Take(2).Order(), (await delivery.ClaimAsync([ids[0], ids[1], ids[2]], term, CancellationToken.None)).Order());
+        // Already claimed: not claimed again.
+        Assert.Equal([ids[3]], await delivery.ClaimAsync([ids[1], ids[3]], term, CancellationToken.None));
+        Assert.Equal([ids[4], ids[5]], (await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 10, CancellationToken.None)).Select(r => r.Id));
+        await delivery.ReleaseClaimsAsync([ids[0], ids[1], ids[2]], term, CancellationToken.None);
+        Assert.Equal([ids[1], ids[2], ids[4], ids[5]], (await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 10, CancellationToken.None)).Select(r => r.Id));
 
-        await delivery.ReleaseClaimsAsync([ids[0], ids[1], ids[2]], CancellationToken.None);
-        Assert.Equal([ids[1], ids[2], ids[4]], (await delivery.FetchPendingAsync((int)MessagePriority.Tip, 0, 10, CancellationToken.None)).Select(r => r.Id));
-        var left = await delivery.ReleaseLeftInFlightAsync([], CancellationToken.None);
-        Assert.Equal([(ids[3], (string?)"node-b")], left);
+        // Another node takes over with the next term: whatever the earlier term still tries is refused by the database.
+        var next = await Fencing.NewTermAsync(Db, "node-b");
+        Assert.Empty(await delivery.ClaimAsync([ids[4]], term, CancellationToken.None));
+        Assert.Equal(0, await delivery.MarkSentBatchAsync([(ids[3], 2, term)], CancellationToken.None));
+        await delivery.MarkFinalAsync(ids[3], term, DeliveryState.Failed, "late", CancellationToken.None);
+        await delivery.MarkDeferredAsync(ids[3], term, _clock.GetUtcNow(), true, "late", CancellationToken.None);
+        await delivery.ReleaseClaimsAsync([ids[3]], term, CancellationToken.None);
+        Assert.Equal("sending", await StateAsync(ids[3]));
+        // The new term releases what the earlier one left in flight, and only it may write its results.
+        var left = await delivery.ReleaseLeftInFlightAsync([], next, CancellationToken.None);
+        Assert.Equal([(ids[3], (string?)"node-a")], left);
+        Assert.Equal([ids[3]], await delivery.ClaimAsync([ids[3]], next, CancellationToken.None));
+        Assert.Equal(1, await delivery.MarkSentBatchAsync([(ids[3], 3, next)], CancellationToken.None));
         var states = await delivery.CountByStateSinceAsync(_clock.GetUtcNow().AddDays(-1), CancellationToken.None);
-        Assert.Equal(1, states["sent"]);
+        Assert.Equal(2, states["sent"]);
         Assert.Equal(4, states["pending"]);
     }
+
+    private async Task<string> StateAsync(long id) =>
+        await Db.ScalarAsync<string>("SELECT state FROM outbox WHERE id = @id", new { id }, CancellationToken.None) ?? "missing";
 
     [Fact]
     public async Task Chats_subscriptions_and_forget()
@@ -97,7 +113,7 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
         {
             await subscriptions.ForgetChatAsync(chat.ChatId, ct);
             await tips.ForgetChatAsync(chat.ChatId, ct);
-            await new OutboxDeliveryStore(Db, _clock, new DispatchSignal()).ForgetChatAsync(chat.ChatId, ct);
+            await Fencing.Store(Db, _clock).ForgetChatAsync(chat.ChatId, ct);
             await chats.ForgetAsync(chat.ChatId, ct);
         }, CancellationToken.None);
 

@@ -13,7 +13,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     private readonly TempDatabase _db;
     private readonly Dispatcher _dispatcher;
     private readonly DispatchSignal _signal;
-    private readonly SentRecorder _sent;
+    private readonly Courier _courier;
     private readonly OutboxDeliveryStore _queue;
     private TaskCompletionSource _idle = NewIdle();
     private long _requested;
@@ -23,14 +23,15 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         _db = db;
         Clock = clock;
         _signal = new DispatchSignal();
-        var queue = _queue = new OutboxDeliveryStore(db.Database, clock, _signal);
+        var node = new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"), new Bot.Worker.Cluster.LeaseStore(db.Database));
+        var queue = _queue = new OutboxDeliveryStore(db.Database, node, clock, _signal);
         var outage = new Bot.Worker.Storage.StorageOutage(clock, NullLogger<Bot.Worker.Storage.StorageOutage>.Instance);
-        _sent = new SentRecorder(queue, outage);
         var gate = new SendGate(Options.Create(options), clock);
-        var node = new Bot.Worker.Cluster.AlwaysLeader(new Bot.Worker.Cluster.ClusterNode("test"));
         Outbox = new OutboxStore(db.Database, clock, _signal, node, new Bot.Worker.Cluster.SingleNodeSignals());
-        var attempt = new DeliveryAttempt(Transport, queue, _sent, gate, this, Options.Create(options), PlainMeterFactory.Metrics(clock), clock, Log);
-        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, new OutboxClaims(queue, node), gate, _signal, attempt, outage, Options.Create(options), clock, NullLogger<Dispatcher>.Instance, PlainMeterFactory.Metrics(clock));
+        var metrics = PlainMeterFactory.Metrics(clock);
+        var failures = new SendFailures(db.Database, queue, gate, this, Options.Create(options), metrics, clock, Log);
+        _courier = new Courier(queue, Transport, gate, _signal, failures, outage, metrics, Options.Create(options), clock, CourierLog);
+        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, _courier, gate, _signal, outage, clock, NullLogger<Dispatcher>.Instance, metrics);
         // Only a pass that began after the request (it saw the request's notification) tells the dispatcher settled.
         _dispatcher.Idle += (_, seen) =>
         {
@@ -45,7 +46,9 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
 
     public RecordingTransport Transport { get; } = new();
 
-    public ListLogger<DeliveryAttempt> Log { get; } = new();
+    public ListLogger<SendFailures> Log { get; } = new();
+
+    public ListLogger<Courier> CourierLog { get; } = new();
 
     public OutboxStore Outbox { get; }
 
@@ -113,7 +116,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         await _dispatcher.StopAsync(CancellationToken.None);
         _dispatcher.Dispose();
         _signal.Dispose();
-        await _sent.DisposeAsync();
+        await _courier.DisposeAsync();
         await _db.DisposeAsync();
     }
 
