@@ -15,6 +15,9 @@ public sealed record ApiCall(
 {
     public long? ChatId { get; init; }
 
+    /// <summary>The host name the client called the server by (127.0.0.1, or localhost): which worker made the call, in a test of two.</summary>
+    public string? Via { get; init; }
+
     public bool Ok => StatusCode == 200;
 
     public JsonObject Request() => JsonNode.Parse(RequestJson) as JsonObject ?? [];

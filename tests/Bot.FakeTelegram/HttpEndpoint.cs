@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Bot.FakeTelegram;
 
-// The one Kestrel handler: {BaseUrl}/bot{token}/{method}, parameters from JSON, form or query.
+// The one Kestrel handler: {BaseUrl}/bot{token}/{method}, parameters from JSON, form or query. Each call records the
+// host name the client used (127.0.0.1 or localhost), which tells two workers of one test apart.
 internal sealed class HttpEndpoint(BotProfile bot, ApiDispatcher dispatcher, Journal journal, TimeProvider time, Func<TimeSpan> responseDelay)
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -23,6 +24,7 @@ internal sealed class HttpEndpoint(BotProfile bot, ApiDispatcher dispatcher, Jou
             var args = await ReadArgumentsAsync(context.Request, aborted);
             ApiResult result;
             ApiRequest request;
+            var via = context.Request.Host.Host;
             if (!TryParsePath(path, out var token, out var name))
             {
                 request = new ApiRequest(path, args ?? [], aborted);
@@ -50,6 +52,7 @@ internal sealed class HttpEndpoint(BotProfile bot, ApiDispatcher dispatcher, Jou
                 request.Method, request.Json, result.StatusCode, result.Description, received, Stopwatch.GetTimestamp(), receivedAt)
             {
                 ChatId = request.GetLong("chat_id"),
+                Via = via,
             });
             if (result.StatusCode == ApiResult.ClientClosedRequest)
             {

@@ -13,6 +13,9 @@ namespace Bot.Worker.Storage;
 
 public static class StorageHostBuilderExtensions
 {
+    /// <summary>How long PostgreSQL keeps a session that sits idle inside a transaction (a silent node's) before it ends it and frees its locks.</summary>
+    public static readonly TimeSpan IdleInTransaction = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// The database of Storage:Provider, registered first so its start-up step (SQLite's single-instance
     /// guard, PostgreSQL's start-up lock, schema migration) runs before every other hosted service, and
@@ -63,6 +66,14 @@ public static class StorageHostBuilderExtensions
         {
             throw new StartupException("Storage:ConnectionString must name Host and Database for PostgreSQL (Host=...;Database=...;Username=...)");
         }
+        // A node whose connection goes silent mid-transaction (a partition: no reset, no FIN) would hold its row locks
+        // for as long as TCP believes in the connection, hours, and every other node's write of those rows would wait.
+        // The server ends such a session itself once it has been idle in a transaction this long (issue 18).
+        if (!(parsed.Options ?? "").Contains("idle_in_transaction_session_timeout", StringComparison.Ordinal))
+        {
+            parsed.Options = $"{parsed.Options} -c idle_in_transaction_session_timeout={(int)IdleInTransaction.TotalMilliseconds}".Trim();
+        }
+        var forQuartz = parsed.ConnectionString;
         // Statements repeat (the same few dozen texts all day): let Npgsql prepare them on the server once.
         if (parsed.MaxAutoPrepare == 0)
         {
@@ -83,7 +94,7 @@ public static class StorageHostBuilderExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresClusterSignals>());
         return store =>
         {
-            store.UsePostgres(connectionString);
+            store.UsePostgres(forQuartz);
             store.ProvisionSchema();
             // Every node runs jobs; each trigger fires on one of them, and a dead node's recoverable jobs run again elsewhere.
             store.UseClustering(c =>

@@ -29,11 +29,20 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
 
     public static async Task<ClusterUnderTest> StartAsync(ITestOutputHelper output, params string[] extra)
     {
-        var server = await FakeBotApiServer.StartAsync();
         var directory = RepoPaths.NewTempDirectory("bot-cluster");
-        var storage = await TestStorage.CreateAsync(StorageProvider.Postgres, directory);
-        return new ClusterUnderTest(output, server, storage, directory, extra);
+        return await StartAsync(output, await TestStorage.CreateAsync(StorageProvider.Postgres, directory), directory, extra);
     }
+
+    /// <summary>The same on <paramref name="storage"/> (a database on a server the test stops and starts itself).</summary>
+    public static async Task<ClusterUnderTest> StartAsync(ITestOutputHelper output, TestStorage storage, string directory, params string[] extra) =>
+        new(output, await FakeBotApiServer.StartAsync(), storage, directory, extra);
+
+    /// <summary>A node that calls the fake Bot API by the name localhost (the others use 127.0.0.1), so the server's journal tells it apart (ApiCall.Via).</summary>
+    public string ApiViaLocalhost() => $"--Telegram:ApiBaseUrl={Server.BaseUrl.Replace("://127.0.0.1:", "://localhost:", StringComparison.Ordinal)}";
+
+    public const string ViaLocalhost = "localhost";
+
+    public const string ViaLoopback = "127.0.0.1";
 
     /// <summary>A node named <paramref name="id"/> (its own directory under the cluster's); <paramref name="extra"/> win.</summary>
     public WorkerProcess StartNode(string id, params string[] extra)
@@ -55,7 +64,7 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
         return (a, b);
     }
 
-    public static bool IsLeading(string line) => line.Contains("leads (polls updates", StringComparison.Ordinal);
+    public static bool IsLeading(string line) => line.Contains(" leads, term ", StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync()
     {

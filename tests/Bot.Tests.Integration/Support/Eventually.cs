@@ -7,7 +7,7 @@ internal static class Eventually
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
 
-    public static async Task TrueAsync(Func<bool> condition, WorkerProcess? worker = null, TimeSpan? within = null)
+    public static async Task TrueAsync(Func<bool> condition, WorkerProcess? worker = null, TimeSpan? within = null, Func<string>? state = null)
     {
         var deadline = DateTime.UtcNow + (within ?? DefaultWait);
         while (!condition())
@@ -16,7 +16,8 @@ internal static class Eventually
             {
                 Assert.False(worker.HasExited, "worker exited:\n" + string.Join("\n", worker.Output.TakeLast(30)));
             }
-            Assert.True(DateTime.UtcNow < deadline, "timed out" + (worker is null ? "" : "; worker output:\n" + string.Join("\n", worker.Output.TakeLast(30))));
+            Assert.True(DateTime.UtcNow < deadline, "timed out" + (state is null ? "" : " (" + state() + ")")
+                + (worker is null ? "" : "; worker output:\n" + string.Join("\n", worker.Output.TakeLast(30))));
             await Task.Delay(10);
         }
     }

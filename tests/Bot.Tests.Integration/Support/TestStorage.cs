@@ -42,6 +42,9 @@ internal sealed class TestStorage : IAsyncDisposable
         return new TestStorage(provider, database.ConnectionString, database);
     }
 
+    /// <summary>A PostgreSQL database the test made itself (on a server of its own); not dropped at dispose.</summary>
+    public static TestStorage OnPostgres(string connectionString) => new(StorageProvider.Postgres, connectionString, null);
+
     /// <summary>Storage:Provider and Storage:ConnectionString for an in-process host.</summary>
     public void Apply(IDictionary<string, string?> configuration)
     {
