@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
+using Bot.Worker.Storage;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 
@@ -9,8 +10,10 @@ namespace Bot.Worker.Deadlines;
 /// <summary>
 /// Renders deadline messages for each recipient in their language and puts them in the outbox in one
 /// batch, keyed so a step is never sent twice; records who was sent what, with the template version.
+/// The outbox rows and their evidence lines commit together (in the caller's unit of work, if any).
 /// </summary>
-internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recipients, MessageRenderer renderer, IOutbox outbox, OccurrenceStore store, DeadlineView view)
+internal sealed class DeadlineNotifier(
+    IDatabase database, TeamStore teams, RecipientDirectory recipients, MessageRenderer renderer, IOutbox outbox, OccurrenceStore store, DeadlineView view)
 {
     /// <summary>A reminder to the team (members and its group chat), or to one user for a snooze.</summary>
     public async Task RemindAsync(Occurrence o, DeadlineDefinition d, StepRow step, bool late, long? onlyUser, IReadOnlySet<long> snoozed, CancellationToken ct)
@@ -98,12 +101,16 @@ internal sealed class DeadlineNotifier(TeamStore teams, RecipientDirectory recip
         {
             var to = await recipients.ForAsync(chat, ct);
             var (html, version) = renderer.RenderVersioned(template, to, values(to));
-            messages.Add(new OutgoingMessage($"{key}:{chat.ToString(CultureInfo.InvariantCulture)}", chat, html, priority, template,
-                withButtons ? view.ReminderButtons(o.Id, to.Language) : null));
-            events.Add(new OccurrenceEvent(o.Id, evidence, chat > 0 ? chat : null, chat, step, version));
+            var sendKey = $"{key}:{chat.ToString(CultureInfo.InvariantCulture)}";
+            messages.Add(new OutgoingMessage(sendKey, chat, html, priority, template, withButtons ? view.ReminderButtons(o.Id, to.Language) : null));
+            events.Add(new OccurrenceEvent(o.Id, evidence, chat > 0 ? chat : null, chat, step, version, SendKey: sendKey));
         }
-        await outbox.EnqueueManyAsync(messages, ct);
-        await store.AddEventsAsync(events, ct);
+        // Both keyed by the send: run again after a crash, neither a message nor its evidence line is written twice.
+        await database.InTransactionAsync(async token =>
+        {
+            await outbox.EnqueueManyAsync(messages, token);
+            await store.AddEventsAsync(events, token);
+        }, ct);
     }
 
     private Task<IReadOnlyList<long>> TeamChatsAsync(string teamId, CancellationToken ct) => teams.ChatsAsync(teamId, ct);

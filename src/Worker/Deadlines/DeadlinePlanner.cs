@@ -9,9 +9,12 @@ namespace Bot.Worker.Deadlines;
 /// Turns the configuration into occurrences with scheduled steps: one-off deadlines once, recurring
 /// ones for the coming <see cref="Horizon"/>. After downtime a recurring deadline gets one catch-up
 /// occurrence, not one per missed slot. A changed deadline reschedules only its own occurrences.
+/// Each deadline is planned in one unit of work: its cancellations, reschedules, new occurrences and the
+/// saved plan commit together, so a plan cut short leaves the old plan, which the next run does again.
 /// </summary>
 internal sealed partial class DeadlinePlanner(
-    DeadlineConfigSource config, OccurrenceStore occurrences, DeadlinePlanStore planStore, TeamStore teams, OccurrenceScheduler steps, TimeProvider clock, ILogger<DeadlinePlanner> logger) : IDisposable
+    IDatabase database, DeadlineConfigSource config, OccurrenceStore occurrences, DeadlinePlanStore planStore, TeamStore teams, OccurrenceScheduler steps,
+    TimeProvider clock, ILogger<DeadlinePlanner> logger) : IDisposable
 {
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(35);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -28,13 +31,19 @@ internal sealed partial class DeadlinePlanner(
             foreach (var deadline in current.Deadlines)
             {
                 var plan = plans.GetValueOrDefault(deadline.Id);
-                var through = await PlanDeadlineAsync(deadline, current, plan, ct);
-                await planStore.SaveAsync(deadline.Id, deadline.Fingerprint, through, ct);
+                await database.InTransactionAsync(async token =>
+                {
+                    var through = await PlanDeadlineAsync(deadline, current, plan, token);
+                    await planStore.SaveAsync(deadline.Id, deadline.Fingerprint, through, token);
+                }, ct);
             }
             foreach (var removed in plans.Keys.Except(current.Deadlines.Select(d => d.Id)))
             {
-                await CancelOpenAsync(removed, null, "deadline removed from the file", ct);
-                await planStore.DeleteAsync(removed, ct);
+                await database.InTransactionAsync(async token =>
+                {
+                    await CancelOpenAsync(removed, null, "deadline removed from the file", token);
+                    await planStore.DeleteAsync(removed, token);
+                }, ct);
             }
             return membersChanged;
         }

@@ -1,3 +1,4 @@
+using Bot.Worker.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Worker.Deadlines;
@@ -8,12 +9,21 @@ namespace Bot.Worker.Deadlines;
 /// Closed occurrences and steps already handled do nothing, so a repeated firing is harmless.
 /// </summary>
 internal sealed partial class DeadlineRunner(
-    OccurrenceStore store, SnoozeStore snoozes, DeadlineConfigSource config, DeadlineNotifier notifier, OccurrenceScheduler scheduler, TimeProvider clock, ILogger<DeadlineRunner> logger)
+    IDatabase database, OccurrenceStore store, SnoozeStore snoozes, DeadlineConfigSource config, DeadlineNotifier notifier, OccurrenceScheduler scheduler,
+    TimeProvider clock, ILogger<DeadlineRunner> logger)
 {
     /// <summary>A step that runs this long after its time is "late" (sent after downtime).</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
 
-    public async Task RunAsync(long occurrenceId, string step, CancellationToken ct)
+    /// <summary>
+    /// Runs the step in one unit of work: the checks, the outbox rows, the evidence and the step's new state commit
+    /// together or not at all. A run cut short (a crash; Quartz then recovers the job) leaves the step as it was,
+    /// and the next run does all of it once. Quartz triggers change after the commit.
+    /// </summary>
+    public Task RunAsync(long occurrenceId, string step, CancellationToken ct) =>
+        database.InTransactionAsync(token => RunInUnitAsync(occurrenceId, step, token), ct);
+
+    private async Task RunInUnitAsync(long occurrenceId, string step, CancellationToken ct)
     {
         var occurrence = await store.FindAsync(occurrenceId, ct);
         var deadline = occurrence is null ? null : config.Current.Deadline(occurrence.DeadlineId);

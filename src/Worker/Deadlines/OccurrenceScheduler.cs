@@ -6,6 +6,7 @@ namespace Bot.Worker.Deadlines;
 /// Creates, reschedules and cancels occurrences, keeping the step table and Quartz in step. Steps
 /// already in the past when planned follow the downtime rules: only the latest missed reminder goes
 /// out (marked late) while the deadline is ahead; once it has passed, only the overdue notice.
+/// Each change is one unit of work (the caller's when there is one); Quartz follows once it commits.
 /// </summary>
 internal sealed class OccurrenceScheduler(IDatabase database, OccurrenceStore store, IStepScheduler scheduler, TimeProvider clock)
 {
@@ -33,7 +34,20 @@ internal sealed class OccurrenceScheduler(IDatabase database, OccurrenceStore st
     /// Recomputes the steps of an open occurrence (changed ladder, or a new due date). Steps already
     /// sent stay sent unless <paramref name="resend"/> (an approved extension starts the ladder over).
     /// </summary>
-    public async Task RescheduleAsync(Occurrence occurrence, DeadlineDefinition d, bool resend, CancellationToken ct)
+    public Task RescheduleAsync(Occurrence occurrence, DeadlineDefinition d, bool resend, CancellationToken ct) =>
+        database.InTransactionAsync(token => RescheduleInUnitAsync(occurrence, d, resend, token), ct);
+
+    /// <summary>Closes the occurrence as cancelled, cancels its steps and records why, unless it was no longer open.</summary>
+    public Task CancelAsync(Occurrence occurrence, string reason, CancellationToken ct) => database.InTransactionAsync(async token =>
+    {
+        if (await store.CloseAsync(occurrence.Id, OccurrenceState.Cancelled, null, token))
+        {
+            await StopStepsAsync(occurrence.Id, token);
+            await store.AddEventAsync(occurrence.Id, "cancelled", null, detail: reason, ct: token);
+        }
+    }, ct);
+
+    private async Task RescheduleInUnitAsync(Occurrence occurrence, DeadlineDefinition d, bool resend, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var existing = (await store.StepsAsync(occurrence.Id, ct)).ToDictionary(s => s.Step);
@@ -59,15 +73,6 @@ internal sealed class OccurrenceScheduler(IDatabase database, OccurrenceStore st
             }
             await store.UpsertStepAsync(occurrence.Id, step, StepState.Scheduled, ct);
             await AfterCommitAsync(() => scheduler.ScheduleAsync(occurrence.Id, step.Name, step.At < now ? now : step.At, step.RepeatEvery, ct));
-        }
-    }
-
-    public async Task CancelAsync(Occurrence occurrence, string reason, CancellationToken ct)
-    {
-        if (await store.CloseAsync(occurrence.Id, OccurrenceState.Cancelled, null, ct))
-        {
-            await StopStepsAsync(occurrence.Id, ct);
-            await store.AddEventAsync(occurrence.Id, "cancelled", null, detail: reason, ct: ct);
         }
     }
 

@@ -105,13 +105,17 @@ internal sealed class OccurrenceStore(IDatabase database, TimeProvider clock)
     public Task AddEventAsync(long occurrenceId, string kind, long? userId, long? chatId = null, string? step = null, int? templateVersion = null, string? detail = null, CancellationToken ct = default) =>
         AddEventsAsync([new OccurrenceEvent(occurrenceId, kind, userId, chatId, step, templateVersion, detail)], ct);
 
-    /// <summary>Records several events (a reminder to a whole team, say) in one transaction.</summary>
-    public Task AddEventsAsync(IReadOnlyCollection<OccurrenceEvent> events, CancellationToken ct)
+    /// <summary>
+    /// Records several events (a reminder to a whole team, say) in one transaction (the caller's, inside a unit of
+    /// work). A send already recorded (the same <see cref="OccurrenceEvent.SendKey"/>) is skipped; returns how many were new.
+    /// </summary>
+    public Task<int> AddEventsAsync(IReadOnlyCollection<OccurrenceEvent> events, CancellationToken ct)
     {
         var now = clock.NowMs();
-        return events.Count == 0 ? Task.CompletedTask : database.ExecuteAsync("""
-            INSERT INTO occurrence_events (occurrence_id, at, kind, user_id, chat_id, step, template_version, detail)
-            VALUES (@OccurrenceId, @now, @Kind, @UserId, @ChatId, @Step, @TemplateVersion, @Detail)
-            """, events.Select(e => new { e.OccurrenceId, now, e.Kind, e.UserId, e.ChatId, e.Step, e.TemplateVersion, e.Detail }).ToList(), ct);
+        return events.Count == 0 ? Task.FromResult(0) : database.ExecuteAsync("""
+            INSERT INTO occurrence_events (occurrence_id, at, kind, user_id, chat_id, step, template_version, detail, send_key)
+            VALUES (@OccurrenceId, @now, @Kind, @UserId, @ChatId, @Step, @TemplateVersion, @Detail, @SendKey)
+            ON CONFLICT (send_key) DO NOTHING
+            """, events.Select(e => new { e.OccurrenceId, now, e.Kind, e.UserId, e.ChatId, e.Step, e.TemplateVersion, e.Detail, e.SendKey }).ToList(), ct);
     }
 }

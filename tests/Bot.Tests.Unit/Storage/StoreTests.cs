@@ -173,6 +173,25 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_evidence_line_of_a_send_is_written_once_and_lines_without_a_send_repeat()
+    {
+        var store = new OccurrenceStore(Db, _clock);
+        OccurrenceEvent[] lines =
+        [
+            new(1, "reminded", 1001, 1001, "remind:1d", 1, SendKey: "dl:1:remind:1d@100:1001"),
+            new(1, "reminded", 1002, 1002, "remind:1d", 1, SendKey: "dl:1:remind:1d@100:1002"),
+            new(1, "snoozed", 1002),
+        ];
+
+        Assert.Equal(3, await store.AddEventsAsync(lines, CancellationToken.None));
+        Assert.Equal(1, await store.AddEventsAsync(lines, CancellationToken.None));
+        Assert.Equal(1, await store.AddEventsAsync([lines[0] with { SendKey = "dl:1:remind:1d@200:1001" }], CancellationToken.None));
+
+        var events = await new EvidenceStore(Db).EventsOfAsync(1, CancellationToken.None);
+        Assert.Equal(["reminded", "reminded", "snoozed", "snoozed", "reminded"], events.Select(e => e.Kind));
+    }
+
+    [Fact]
     public async Task Template_versions_go_live_and_roll_back()
     {
         var templates = new TemplateStore(Db, _clock);

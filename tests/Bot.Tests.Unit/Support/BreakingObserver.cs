@@ -11,6 +11,8 @@ internal sealed class BreakingObserver : IStatementObserver
 
     public void BreakAfter(int statements) => _left = statements;
 
+    public void Disarm() => _left = -1;
+
     void IStatementObserver.Executed(string sql, bool inTransaction)
     {
         if (_left < 0 || !inTransaction)

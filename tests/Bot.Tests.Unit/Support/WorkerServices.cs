@@ -1,3 +1,5 @@
+using Bot.TestDatabases;
+using Bot.Worker.Cluster;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
 using Bot.Worker.Hosting;
@@ -13,18 +15,21 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Unit.Support;
 
 /// <summary>
-/// The worker's real services (not started) on a temporary SQLite file, with fake time and a recording
-/// step scheduler instead of Quartz: tests plan occurrences, move the clock and run steps by hand.
+/// The worker's real services (not started) on a temporary SQLite file or a scratch PostgreSQL database, with
+/// fake time and a recording step scheduler instead of Quartz: tests plan occurrences, move the clock and run
+/// steps by hand. On PostgreSQL this node leads and signals stay in the process, as on SQLite.
 /// </summary>
 internal sealed class WorkerServices : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly ScratchDatabase? _postgres;
 
-    private WorkerServices(IHost host, string directory, FakeTimeProvider clock)
+    private WorkerServices(IHost host, string directory, FakeTimeProvider clock, ScratchDatabase? postgres)
     {
         _host = host;
         Directory = directory;
         Clock = clock;
+        _postgres = postgres;
     }
 
     public string Directory { get; }
@@ -33,7 +38,8 @@ internal sealed class WorkerServices : IAsyncDisposable
 
     public RecordingStepScheduler Steps => (RecordingStepScheduler)Get<IStepScheduler>();
 
-    public static async Task<WorkerServices> StartAsync(string deadlinesYaml, DateTimeOffset now, Action<IServiceCollection>? services = null)
+    public static async Task<WorkerServices> StartAsync(
+        string deadlinesYaml, DateTimeOffset now, Action<IServiceCollection>? services = null, StorageProvider provider = StorageProvider.Sqlite)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bot-deadlines-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -46,14 +52,29 @@ internal sealed class WorkerServices : IAsyncDisposable
         settings.Configuration["Logging:File:Path"] = "";
         settings.Configuration["Logging:LogLevel:Default"] = "Warning";
         settings.Configuration["Web:Enabled"] = "false";
+        var postgres = provider == StorageProvider.Postgres ? await ScratchDatabase.CreateAsync("deadlines") : null;
+        if (postgres is not null)
+        {
+            settings.Configuration["Storage:Provider"] = "Postgres";
+            settings.Configuration["Storage:ConnectionString"] = postgres.ConnectionString;
+        }
         settings.ConfigureServices = collection =>
         {
             collection.AddSingleton<IStepScheduler, RecordingStepScheduler>();
+            collection.AddSingleton<ILeadership, AlwaysLeader>();
+            collection.AddSingleton<IClusterSignals, SingleNodeSignals>();
             services?.Invoke(collection);
         };
         var host = WorkerHost.CreateBuilder([], settings).Build();
-        var harness = new WorkerServices(host, directory, clock);
-        await host.Services.GetServices<IHostedService>().OfType<SqliteStorageInitializer>().Single().StartAsync(CancellationToken.None);
+        var harness = new WorkerServices(host, directory, clock, postgres);
+        if (postgres is null)
+        {
+            await host.Services.GetServices<IHostedService>().OfType<SqliteStorageInitializer>().Single().StartAsync(CancellationToken.None);
+        }
+        else
+        {
+            await harness.Get<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        }
         await host.Services.GetServices<IHostedService>().OfType<TemplatesLoader>().Single().StartAsync(CancellationToken.None);
         harness.Get<DeadlineConfigSource>().Load();
         await harness.Get<DeadlinePlanner>().PlanAsync(CancellationToken.None);
@@ -108,6 +129,10 @@ internal sealed class WorkerServices : IAsyncDisposable
     {
         _host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -116,6 +141,5 @@ internal sealed class WorkerServices : IAsyncDisposable
         {
             // Best effort.
         }
-        await Task.CompletedTask;
     }
 }
