@@ -1,8 +1,6 @@
 using Bot.Worker.Cli;
 using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration()

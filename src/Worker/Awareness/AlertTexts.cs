@@ -1,5 +1,6 @@
 using Bot.Worker.Chats;
 using Bot.Worker.Templating;
+using Bot.Worker.Transport;
 
 namespace Bot.Worker.Awareness;
 

@@ -1,7 +1,7 @@
 using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
-using Bot.Worker.Templating;
 using Bot.Worker.Storage;
+using Bot.Worker.Templating;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Worker.Awareness;

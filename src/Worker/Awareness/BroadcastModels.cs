@@ -1,4 +1,4 @@
-using Bot.Worker.Common;
+using Bot.Worker.Configuration;
 using Bot.Worker.Templating;
 
 namespace Bot.Worker.Awareness;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Worker.Chats;
-using Bot.Worker.Common;
-using Bot.Worker.Deadlines;
+using Bot.Worker.Configuration;
 using Bot.Worker.Delivery;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
@@ -20,7 +19,10 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
             var id = b.Id.ToString(CultureInfo.InvariantCulture);
             var notice = renderer.Render("broadcast-pending", to, new { b.Id, Topic = topics.Name(to.Language, b.Topic), b.Template, WithText = b.Text is not null, Audience = audience, Proposer = name });
             IReadOnlyList<IReadOnlyList<InlineButton>> buttons =
-                [[new InlineButton(labels.Get(to.Language, "button.approve"), "bc:a:" + id), new InlineButton(labels.Get(to.Language, "button.reject"), "bc:r:" + id)]];
+                [[
+                    new InlineButton(labels.Get(to.Language, "button.approve"), BroadcastCallbacks.Data(BroadcastCallbacks.Approve, b.Id)),
+                    new InlineButton(labels.Get(to.Language, "button.reject"), BroadcastCallbacks.Data(BroadcastCallbacks.Reject, b.Id)),
+                ]];
             await outbox.EnqueueManyAsync(
             [
                 new OutgoingMessage($"bc:{id}:pending:{admin}", admin, notice, MessagePriority.Reply, "broadcast-pending", buttons),

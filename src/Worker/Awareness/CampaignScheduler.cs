@@ -1,5 +1,5 @@
 using Bot.Worker.Common;
-using Bot.Worker.Deadlines;
+using Bot.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

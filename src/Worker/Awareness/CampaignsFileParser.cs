@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Worker.Configuration;
-using Quartz;
 using YamlDotNet.RepresentationModel;
 
 namespace Bot.Worker.Awareness;

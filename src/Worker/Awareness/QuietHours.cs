@@ -1,5 +1,4 @@
 using Bot.Worker.Common;
-using Bot.Worker.Deadlines;
 
 namespace Bot.Worker.Awareness;
 

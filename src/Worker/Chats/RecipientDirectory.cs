@@ -1,5 +1,4 @@
-using Bot.Worker.Common;
-using Bot.Worker.Templating;
+using Bot.Worker.Configuration;
 
 namespace Bot.Worker.Chats;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Worker.Cli;

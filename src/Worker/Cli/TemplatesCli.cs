@@ -1,7 +1,6 @@
 using Bot.Worker.Chats;
 using Bot.Worker.Common;
 using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Bot.Worker.Templating;
 using Bot.Worker.Templating.Kinds;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,5 @@
 using Bot.Worker.Cluster;
 using Bot.Worker.Common;
-using Bot.Worker.Deadlines;
-using Bot.Worker.Storage;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Hosting;

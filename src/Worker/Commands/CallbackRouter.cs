@@ -6,7 +6,7 @@ namespace Bot.Worker.Commands;
 
 /// <summary>An inline button press to its handler by the prefix of its data; always answers the callback so the spinner stops.</summary>
 internal sealed partial class CallbackRouter(
-    IEnumerable<ICallbackHandler> handlers, ChatStore chats, Replier replier, IBotTransport transport, ILogger<CallbackRouter> logger)
+    IEnumerable<ICallbackHandler> handlers, ChatStore chats, CommandServices services, IBotTransport transport, ILogger<CallbackRouter> logger)
 {
     private readonly Dictionary<string, ICallbackHandler> _handlers = handlers.ToDictionary(h => h.Prefix);
 
@@ -20,7 +20,7 @@ internal sealed partial class CallbackRouter(
             if (_handlers.TryGetValue(prefix, out var handler))
             {
                 var chat = await chats.TouchAsync(callback, ct);
-                var context = new CommandContext(callback, chat, prefix, "", replier.Settings.IsAdmin(callback.From.Id), replier);
+                var context = new CommandContext(callback, chat, prefix, "", services.Settings.IsAdmin(callback.From.Id), services);
                 toast = await handler.HandleAsync(context, colon > 0 ? callback.Data[(colon + 1)..] : "", ct);
             }
         }

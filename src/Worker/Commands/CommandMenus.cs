@@ -1,5 +1,5 @@
 using Bot.Worker.Cluster;
-using Bot.Worker.Common;
+using Bot.Worker.Configuration;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,6 @@
+using Bot.Worker.Audit;
 using Bot.Worker.Chats;
+using Bot.Worker.Deadlines;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Logging;
@@ -6,12 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Worker.Commands;
 
 /// <summary>
-/// A text message to a handler: records the chat, parses the command, checks access, and answers
-/// unknown commands and malformed arguments with the localized usage hint. Text that is not a command
-/// (or is forwarded) in a private chat is checked for scam signs, or becomes the report the chat started.
+/// A text message to a handler: records the chat, parses the command, checks who may use it (admin commands need an
+/// admin, and a refusal is audited; team commands a member of any team; everyone refused gets a polite reply), and
+/// answers unknown commands and malformed arguments with the localized usage hint. Text that is not a command (or is
+/// forwarded) in a private chat is checked for scam signs, or becomes the report the chat started.
 /// </summary>
 internal sealed partial class CommandRouter(
-    ChatStore chats, CommandCatalog catalog, Replier replier, AccessGuard access, BotProfile profile, Scam.FreeTextHandler freeText, ILogger<CommandRouter> logger)
+    ChatStore chats, CommandCatalog catalog, CommandServices services, AuditStore audit, TeamStore teams, BotProfile profile,
+    Scam.FreeTextHandler freeText, ILogger<CommandRouter> logger)
 {
     public async Task HandleAsync(IncomingMessage message, CancellationToken ct)
     {
@@ -21,7 +25,7 @@ internal sealed partial class CommandRouter(
             return; // Group chatter, or a command for another bot.
         }
         var chat = await chats.TouchAsync(message, ct);
-        var context = new CommandContext(message, chat, line?.Name ?? "", line?.Args ?? message.Text.Trim(), replier.Settings.IsAdmin(message.From.Id), replier);
+        var context = new CommandContext(message, chat, line?.Name ?? "", line?.Args ?? message.Text.Trim(), services.Settings.IsAdmin(message.From.Id), services);
         if (line is null)
         {
             await CheckAsync(context, ct);
@@ -30,10 +34,10 @@ internal sealed partial class CommandRouter(
         var handler = catalog.Find(line.Value.Name);
         if (handler is null)
         {
-            await replier.UsageAsync(context, "/" + line.Value.Name, UsageProblem.UnknownCommand, "", ct);
+            await context.UsageAsync("/" + line.Value.Name, UsageProblem.UnknownCommand, "", ct);
             return;
         }
-        if (!await access.AllowAsync(handler, context, Shorten(message.Text), ct))
+        if (!await AllowAsync(handler, context, Shorten(message.Text), ct))
         {
             return;
         }
@@ -43,7 +47,7 @@ internal sealed partial class CommandRouter(
         }
         catch (UsageException usage)
         {
-            await replier.UsageAsync(context, handler.Name, usage.Problem, usage.Detail, ct);
+            await context.UsageAsync(handler.Name, usage.Problem, usage.Detail, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -63,6 +67,22 @@ internal sealed partial class CommandRouter(
         {
             LogHandlerFailed(ex, "check", context.ChatId);
             await context.ReplyAsync("error", ct: ct);
+        }
+    }
+
+    private async Task<bool> AllowAsync(ICommandHandler handler, CommandContext context, string text, CancellationToken ct)
+    {
+        switch (handler.Access)
+        {
+            case CommandAccess.Admin when !context.IsAdmin:
+                await audit.WriteAsync(context.User.Id, "/" + handler.Name, text, allowed: false, ct);
+                await context.ReplyAsync("not-allowed", new { Command = "/" + handler.Name, Required = "admin" }, ct: ct);
+                return false;
+            case CommandAccess.TeamMember when !context.IsAdmin && !await teams.IsMemberAsync(context.User.Id, ct):
+                await context.ReplyAsync("not-allowed", new { Command = "/" + handler.Name, Required = "member" }, ct: ct);
+                return false;
+            default:
+                return true;
         }
     }
 

@@ -1,4 +1,4 @@
-using Bot.Worker.Common;
+using Bot.Worker.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -28,14 +28,13 @@ public static class CommandsHostBuilderExtensions
         services.AddSingleton<BotSettings>();
         services.AddSingleton<CommandMenus>();
         services.AddSingleton<Deadlines.IMembershipChanges>(sp => sp.GetRequiredService<CommandMenus>());
-        services.AddSingleton<Replier>();
+        services.AddSingleton<CommandServices>();
         services.AddSingleton<Awareness.BroadcastDecider>();
         services.AddSingleton<Team.OccurrenceResolver>();
         services.AddSingleton<Scam.VerdictModel>();
         services.AddSingleton<Scam.VerdictReply>();
         services.AddSingleton<Scam.FreeTextHandler>();
         services.AddSingleton<Reports.ReportFiler>();
-        services.AddSingleton<AccessGuard>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<CallbackRouter>();
         services.AddSingleton<ChatMemberHandler>();

@@ -1,5 +1,4 @@
 using Bot.Worker.Common;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Worker.Configuration;

@@ -1,5 +1,4 @@
 using Bot.Worker.Common;
-using Bot.Worker.Storage;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bot.Worker.Common;
-using Bot.Worker.Storage;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

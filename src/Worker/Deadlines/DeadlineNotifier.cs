@@ -3,7 +3,6 @@ using Bot.Worker.Chats;
 using Bot.Worker.Delivery;
 using Bot.Worker.Storage;
 using Bot.Worker.Templating;
-using Bot.Worker.Transport;
 
 namespace Bot.Worker.Deadlines;
 

@@ -1,3 +1,4 @@
+using Bot.Worker.Chats;
 using Bot.Worker.Common;
 using Bot.Worker.Templating;
 using Bot.Worker.Transport;

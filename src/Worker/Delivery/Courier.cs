@@ -1,8 +1,6 @@
 using System.Threading.Channels;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
-using Bot.Worker.Templating;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bot.Worker.Cluster;
-using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

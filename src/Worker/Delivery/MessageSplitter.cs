@@ -1,5 +1,5 @@
 using System.Text;
-using Bot.Worker.Templating;
+using Bot.Worker.Transport;
 
 namespace Bot.Worker.Delivery;
 

@@ -1,5 +1,4 @@
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Bot.Worker.Transport;
 using Microsoft.Extensions.Logging;
@@ -27,7 +26,7 @@ internal sealed partial class SendFailures(
     public static bool IsTransportFailure(Exception ex, CancellationToken ct) => ex switch
     {
         OperationCanceledException => !ct.IsCancellationRequested,
-        HttpRequestException or TimeoutException or IOException or global::Telegram.Bot.Exceptions.RequestException => true,
+        HttpRequestException or TimeoutException or IOException => true,
         _ => false,
     };
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Bot.Worker.Common;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Hosting;

@@ -1,5 +1,7 @@
 using Bot.Worker.Awareness;
+using Bot.Worker.Cluster;
 using Bot.Worker.Commands;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Delivery;
@@ -18,7 +20,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Serilog;
 
 namespace Bot.Worker.Hosting;
@@ -69,7 +70,10 @@ public static class WorkerHost
         builder.Logging.AddSerilog(LoggingSetup.Create(builder.Configuration, paths, settings.LogSink), dispose: true);
 
         builder.AddBotOptions();
-        var quartzStore = builder.AddStorage(paths);
+        var node = ClusterNode.From(builder.Configuration, contentRoot);
+        var quartzStore = builder.AddStorage(paths, node.Id);
+        // Right after storage: the lease and the signals start once the schema is migrated.
+        builder.AddCluster(node);
         builder.AddWeb();
         builder.AddTemplating();
         builder.AddScheduling(quartzStore, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs,
@@ -77,7 +81,7 @@ public static class WorkerHost
         builder.AddDelivery();
         if (string.IsNullOrEmpty(builder.Configuration[$"{TelegramOptions.Section}:Token"]))
         {
-            builder.AddConsoleTransport(settings);
+            builder.AddConsoleTransport(settings.ConsoleInput, settings.ConsoleOutput);
         }
         else
         {

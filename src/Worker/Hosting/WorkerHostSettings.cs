@@ -1,3 +1,4 @@
+using Bot.Worker.Common;
 using Serilog.Core;
 
 namespace Bot.Worker.Hosting;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bot.Worker.Chats;
-using Bot.Worker.Common;
+using Bot.Worker.Configuration;
 using Bot.Worker.Delivery;
 using Bot.Worker.Scam;
 using Bot.Worker.Templating;

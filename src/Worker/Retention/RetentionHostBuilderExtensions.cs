@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -10,7 +9,6 @@ public static class RetentionHostBuilderExtensions
     /// <summary>The daily clean-up of old outbox rows, audit entries and handled webhook updates (Retention section).</summary>
     public static IHostApplicationBuilder AddRetention(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<Telegram.Webhook.WebhookInboxStore>();
         builder.Services.AddSingleton<RetentionService>();
         builder.Services.AddTransient<RetentionJob>();
         return builder;

@@ -1,7 +1,6 @@
 using Bot.Worker.Audit;
 using Bot.Worker.Configuration;
 using Bot.Worker.Delivery;
-using Bot.Worker.Telegram.Webhook;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,17 +8,14 @@ namespace Bot.Worker.Retention;
 
 /// <summary>
 /// Deletes what Retention says is old enough: finished outbox rows after Retention:OutboxDays and
-/// audit entries after Retention:AuditDays, and webhook inbox rows <see cref="InboxDays"/> days after they were handled
-/// (long after Telegram stops posting an update again). Deadline evidence (occurrence_events) and the consent log are
+/// audit entries after Retention:AuditDays, and what other parts keep for a while (<see cref="IExpiringRows"/>: the webhook
+/// inbox). Deadline evidence (occurrence_events) and the consent log are
 /// never deleted. Each batch is one short statement, so the dispatcher never waits long for the database.
 /// </summary>
 internal sealed partial class RetentionService(
-    OutboxStore outbox, AuditStore audit, WebhookInboxStore inbox, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger)
+    OutboxStore outbox, AuditStore audit, IEnumerable<IExpiringRows> others, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger)
 {
     public const int BatchSize = 1000;
-
-    /// <summary>How long a handled update's id is kept to recognise a repeated post of it (Telegram keeps updates 24 h).</summary>
-    public const int InboxDays = 7;
 
     public async Task<RetentionResult> RunAsync(CancellationToken ct)
     {
@@ -29,9 +25,13 @@ internal sealed partial class RetentionService(
             : await DeleteInBatchesAsync(limit => outbox.DeleteFinishedBeforeAsync(now.AddDays(-settings.OutboxDays), limit, ct));
         var auditEntries = settings.AuditDays == 0 ? 0
             : await DeleteInBatchesAsync(limit => audit.DeleteBeforeAsync(now.AddDays(-settings.AuditDays), limit, ct));
-        var inboxRows = await DeleteInBatchesAsync(limit => inbox.DeleteHandledBeforeAsync(now.AddDays(-InboxDays), limit, ct));
-        LogDone(outboxRows, settings.OutboxDays, auditEntries, settings.AuditDays, inboxRows, InboxDays);
-        return new RetentionResult(outboxRows, auditEntries, inboxRows);
+        var otherRows = 0;
+        foreach (var rows in others)
+        {
+            otherRows += await DeleteInBatchesAsync(limit => rows.DeleteBeforeAsync(now - rows.KeptFor, limit, ct));
+        }
+        LogDone(outboxRows, settings.OutboxDays, auditEntries, settings.AuditDays, otherRows);
+        return new RetentionResult(outboxRows, auditEntries, otherRows);
     }
 
     private static async Task<int> DeleteInBatchesAsync(Func<int, Task<int>> deleteBatch)
@@ -47,6 +47,6 @@ internal sealed partial class RetentionService(
         return total;
     }
 
-    [LoggerMessage(LogLevel.Information, "Retention: deleted {OutboxRows} finished outbox rows older than {OutboxDays} days and {AuditEntries} audit entries older than {AuditDays} days (0 days: kept for ever), {InboxRows} webhook updates handled more than {InboxDays} days ago")]
-    private partial void LogDone(int outboxRows, int outboxDays, int auditEntries, int auditDays, int inboxRows, int inboxDays);
+    [LoggerMessage(LogLevel.Information, "Retention: deleted {OutboxRows} finished outbox rows older than {OutboxDays} days and {AuditEntries} audit entries older than {AuditDays} days (0 days: kept for ever), {OtherRows} expired rows of other kinds (handled webhook updates)")]
+    private partial void LogDone(int outboxRows, int outboxDays, int auditEntries, int auditDays, int otherRows);
 }

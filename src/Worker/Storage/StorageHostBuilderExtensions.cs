@@ -1,7 +1,5 @@
-using Bot.Worker.Cluster;
 using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Bot.Worker.Storage.Postgres;
 using Bot.Worker.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,22 +16,19 @@ public static class StorageHostBuilderExtensions
 
     /// <summary>
     /// The database of Storage:Provider, registered first so its start-up step (SQLite's single-instance
-    /// guard, PostgreSQL's start-up lock, schema migration) runs before every other hosted service, and
-    /// who leads (SQLite: always this node; PostgreSQL: the holder of the leader lease). Returns how
-    /// Quartz's persistent store uses the same database (clustered on PostgreSQL).
+    /// guard, PostgreSQL's start-up lock, schema migration) runs before every other hosted service. Returns how
+    /// Quartz's persistent store uses the same database (clustered on PostgreSQL). Who leads is the Cluster's
+    /// (<c>AddCluster</c>, right after this).
     /// </summary>
-    public static QuartzStorage AddStorage(this IHostApplicationBuilder builder, ContentPaths paths)
+    public static QuartzStorage AddStorage(this IHostApplicationBuilder builder, ContentPaths paths, string nodeId)
     {
-        var node = Cluster.ClusterNode.From(builder.Configuration, paths.ContentRoot);
-        builder.Services.AddSingleton(node);
         var provider = builder.Configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptions.Sqlite;
         var connectionString = builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] ?? new StorageOptions().ConnectionString;
         builder.Services.AddSingleton<SchemaMigrator>();
-        builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<StorageOutage>();
         if (string.Equals(provider, StorageOptions.Postgres, StringComparison.Ordinal))
         {
-            return new QuartzStorage(builder.AddPostgresStorage(connectionString), node.Id);
+            return new QuartzStorage(builder.AddPostgresStorage(connectionString), nodeId);
         }
         // Any other value is refused by the options validation at start.
         return new QuartzStorage(builder.AddSqliteStorage(connectionString, paths), null);
@@ -44,8 +39,6 @@ public static class StorageHostBuilderExtensions
         builder.Services.AddSingleton<SqliteDatabase>();
         builder.Services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         builder.Services.AddSingleton<SqliteInstanceLock>();
-        builder.Services.AddSingleton<ILeadership, AlwaysLeader>();
-        builder.Services.AddSingleton<IClusterSignals, SingleNodeSignals>();
         builder.Services.AddHostedService<SqliteStorageInitializer>();
         var resolved = SqliteDatabase.Resolve(connectionString, paths).ToString();
         return store => store.UseSqlite(resolved);
@@ -85,13 +78,6 @@ public static class StorageHostBuilderExtensions
         builder.Services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         builder.Services.AddSingleton<PostgresStartupLock>();
         builder.Services.AddHostedService<PostgresStorageInitializer>();
-        builder.Services.AddSingleton<LeaderLease>();
-        builder.Services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<LeaderLease>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaderLease>());
-        builder.Services.AddSingleton<ClusterSignalStore>();
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresClusterSignals>(sp, connectionString));
-        builder.Services.AddSingleton<IClusterSignals>(sp => sp.GetRequiredService<PostgresClusterSignals>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresClusterSignals>());
         return store =>
         {
             store.UsePostgres(forQuartz);

@@ -32,6 +32,7 @@ public static class TelegramHostBuilderExtensions
         services.AddSingleton<IBotTransport, TelegramTransport>();
         services.AddSingleton<WebhookRegistration>();
         services.TryAddSingleton<WebhookInboxStore>();
+        services.AddSingleton<Retention.IExpiringRows>(sp => sp.GetRequiredService<WebhookInboxStore>());
         // A malformed mode is refused by the options validation at start; until then it counts as polling.
         if (Enum.TryParse<TelegramMode>(builder.Configuration[$"{TelegramOptions.Section}:Mode"], ignoreCase: true, out var mode) && mode == TelegramMode.Webhook)
         {

@@ -1,3 +1,4 @@
+using Bot.Worker.Transport;
 using Scriban;
 using Scriban.Parsing;
 

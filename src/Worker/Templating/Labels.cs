@@ -1,6 +1,6 @@
 using Bot.Worker.Chats;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Templating;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Bot.Worker.Hosting;
+using Bot.Worker.Chats;
+using Bot.Worker.Delivery;
 using Microsoft.Extensions.Logging;
 using Scriban.Runtime;
 

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using Bot.Worker.Chats;
 using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scriban;

@@ -1,4 +1,6 @@
+using Bot.Worker.Chats;
 using Bot.Worker.Templating.Kinds;
+using Bot.Worker.Transport;
 using Scriban;
 using Scriban.Syntax;
 

@@ -1,6 +1,5 @@
 using Bot.Worker.Cluster;
 using Bot.Worker.Common;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Worker.Templating;

@@ -1,8 +1,6 @@
 using Bot.Worker.Chats;
 using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Templating;

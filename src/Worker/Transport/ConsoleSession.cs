@@ -1,5 +1,3 @@
-using Bot.Worker.Templating;
-
 namespace Bot.Worker.Transport;
 
 /// <summary>

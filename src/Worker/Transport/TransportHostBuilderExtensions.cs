@@ -1,4 +1,3 @@
-using Bot.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,9 +6,9 @@ namespace Bot.Worker.Transport;
 public static class TransportHostBuilderExtensions
 {
     /// <summary>The console transport: lines on standard input are messages from the local admin, messages sent are printed.</summary>
-    public static IHostApplicationBuilder AddConsoleTransport(this IHostApplicationBuilder builder, WorkerHostSettings settings)
+    public static IHostApplicationBuilder AddConsoleTransport(this IHostApplicationBuilder builder, TextReader? input, TextWriter? output)
     {
-        builder.Services.AddSingleton(new ConsoleSession(settings.ConsoleInput ?? Console.In, settings.ConsoleOutput ?? Console.Out));
+        builder.Services.AddSingleton(new ConsoleSession(input ?? Console.In, output ?? Console.Out));
         builder.Services.AddSingleton<IBotTransport, ConsoleTransport>();
         builder.Services.AddSingleton<IUpdateSource, ConsoleUpdateSource>();
         return builder;

@@ -1,17 +1,15 @@
 using Bot.Worker.Cluster;
 using Bot.Worker.Configuration;
 using Bot.Worker.Delivery;
-using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Bot.Worker.Web.Console;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using Quartz.Diagnostics;
 
 namespace Bot.Worker.Web;

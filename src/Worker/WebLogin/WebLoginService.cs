@@ -1,4 +1,4 @@
-using Bot.Worker.Common;
+using Bot.Worker.Configuration;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.WebLogin;

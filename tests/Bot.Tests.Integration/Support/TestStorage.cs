@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Bot.TestDatabases;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Bot.Worker.Storage.Postgres;
 using Bot.Worker.Storage.Sqlite;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Bot.FakeTelegram;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Bot.Worker.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Bot.FakeTelegram;
 using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using OpenQA.Selenium;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Bot.FakeTelegram;
 using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Hosting;

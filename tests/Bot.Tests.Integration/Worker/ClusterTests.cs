@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Bot.FakeTelegram;
-using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Storage;
 using Xunit.Abstractions;

@@ -1,9 +1,9 @@
 using Bot.FakeTelegram;
 using Bot.TestDatabases;
-using Xunit.Abstractions;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Delivery;
 using Bot.Worker.Storage;
+using Xunit.Abstractions;
 
 namespace Bot.Tests.Integration.Worker;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Bot.FakeTelegram;
 using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
-using Bot.Worker.Deadlines;
 using Quartz;
 
 namespace Bot.Tests.Integration.Worker;

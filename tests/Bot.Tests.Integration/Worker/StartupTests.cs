@@ -2,7 +2,6 @@ using Bot.FakeTelegram;
 using Bot.Tests.Integration.Support;
 using Bot.Worker.Common;
 using Bot.Worker.Hosting;
-using Bot.Worker.Storage;
 
 namespace Bot.Tests.Integration.Worker;
 

@@ -1,6 +1,5 @@
 using Bot.Worker.Awareness;
 using Bot.Worker.Common;
-using Bot.Worker.Storage;
 
 namespace Bot.Tests.Unit.Awareness;
 

@@ -1,6 +1,5 @@
 using Bot.Worker.Common;
 using Bot.Worker.Deadlines;
-using Bot.Worker.Storage;
 
 namespace Bot.Tests.Unit.Deadlines;
 

@@ -1,4 +1,4 @@
-using Bot.Worker.Deadlines;
+using Bot.Worker.Delivery;
 
 namespace Bot.Tests.Unit.Deadlines;
 

@@ -1,5 +1,5 @@
 using Bot.Worker.Delivery;
-using Bot.Worker.Templating;
+using Bot.Worker.Transport;
 
 namespace Bot.Tests.Unit.Delivery;
 

@@ -2,8 +2,6 @@ using Bot.Tests.Unit.Support;
 using Bot.Worker.Awareness;
 using Bot.Worker.Reports;
 using Bot.Worker.Scam;
-using Bot.Worker.Storage;
-using Dapper;
 
 namespace Bot.Tests.Unit.Reports;
 

@@ -4,8 +4,8 @@ using Bot.Worker.Audit;
 using Bot.Worker.Awareness;
 using Bot.Worker.Configuration;
 using Bot.Worker.Deadlines;
-using Bot.Worker.Hosting;
 using Bot.Worker.Delivery;
+using Bot.Worker.Hosting;
 using Bot.Worker.Retention;
 using Bot.Worker.Storage;
 using Bot.Worker.Telegram.Webhook;
@@ -98,7 +98,7 @@ public abstract class RetentionTests(StorageProvider provider) : IAsyncLifetime
     }
 
     private RetentionService Service(OutboxStore outbox, AuditStore audit, RetentionOptions? options = null) =>
-        new(outbox, audit, new WebhookInboxStore(Db, _clock), Options.Create(options ?? new RetentionOptions()), _clock, new ListLogger<RetentionService>());
+        new(outbox, audit, [new WebhookInboxStore(Db, _clock)], Options.Create(options ?? new RetentionOptions()), _clock, new ListLogger<RetentionService>());
 
     private async Task<IReadOnlyList<long>> EnqueueAsync(OutboxStore outbox, string prefix, int count)
     {

@@ -1,7 +1,5 @@
 using Bot.Tests.Unit.Support;
 using Bot.Worker.Scam;
-using Bot.Worker.Storage;
-using Dapper;
 
 namespace Bot.Tests.Unit.Scam;
 

@@ -1,6 +1,5 @@
 using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Bot.Worker.Scam;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Bot.Tests.Unit.Support;
 using Bot.TestDatabases;
+using Bot.Tests.Unit.Support;
 using Bot.Worker.Storage;
 using Dapper;
 using Npgsql;

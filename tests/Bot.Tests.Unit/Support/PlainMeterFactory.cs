@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Bot.Worker.Hosting;
+using Bot.Worker.Delivery;
 
 namespace Bot.Tests.Unit.Support;
 

@@ -1,6 +1,6 @@
 using Bot.TestDatabases;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Bot.Worker.Storage;
 using Bot.Worker.Storage.Postgres;
 using Bot.Worker.Storage.Sqlite;

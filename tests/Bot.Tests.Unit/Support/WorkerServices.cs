@@ -1,7 +1,6 @@
 using Bot.TestDatabases;
 using Bot.Worker.Cluster;
 using Bot.Worker.Deadlines;
-using Bot.Worker.Delivery;
 using Bot.Worker.Hosting;
 using Bot.Worker.Scam;
 using Bot.Worker.Storage;

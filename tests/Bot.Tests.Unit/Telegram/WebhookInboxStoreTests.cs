@@ -54,10 +54,10 @@ public abstract class WebhookInboxStoreTests(StorageProvider provider) : IAsyncL
         await Inbox.MarkHandledAsync(1, CancellationToken.None);
         Assert.Equal(1L, await _db.Database.ScalarAsync<long>("SELECT COUNT(*) FROM webhook_inbox WHERE payload IS NULL", null, CancellationToken.None));
         _clock.Advance(TimeSpan.FromDays(6));
-        Assert.Equal(0, await Inbox.DeleteHandledBeforeAsync(_clock.GetUtcNow().AddDays(-7), 1000, CancellationToken.None));
+        Assert.Equal(0, await Inbox.DeleteBeforeAsync(_clock.GetUtcNow().AddDays(-7), 1000, CancellationToken.None));
         _clock.Advance(TimeSpan.FromDays(2));
 
-        var deleted = await Inbox.DeleteHandledBeforeAsync(_clock.GetUtcNow().AddDays(-7), 1000, CancellationToken.None);
+        var deleted = await Inbox.DeleteBeforeAsync(_clock.GetUtcNow().AddDays(-7), 1000, CancellationToken.None);
 
         Assert.Equal(1, deleted);
         Assert.Equal(2L, Assert.Single(await Inbox.ClaimUnhandledAsync("node-a", 100, CancellationToken.None)).UpdateId);

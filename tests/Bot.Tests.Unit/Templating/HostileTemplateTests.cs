@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Bot.Tests.Unit.Support;
 using Bot.Worker.Templating;
+using Bot.Worker.Transport;
 
 namespace Bot.Tests.Unit.Templating;
 

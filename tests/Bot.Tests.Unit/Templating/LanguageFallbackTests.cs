@@ -1,6 +1,6 @@
 using Bot.Tests.Unit.Support;
+using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Bot.Worker.Templating;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Bot.Worker.Templating;
+using Bot.Worker.Transport;
 
 namespace Bot.Tests.Unit.Templating;
 

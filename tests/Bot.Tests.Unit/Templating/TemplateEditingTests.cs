@@ -1,7 +1,5 @@
 using Bot.Tests.Unit.Support;
-using Bot.Worker.Storage;
 using Bot.Worker.Templating;
-using Dapper;
 
 namespace Bot.Tests.Unit.Templating;
 

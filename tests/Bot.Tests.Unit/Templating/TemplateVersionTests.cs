@@ -1,7 +1,6 @@
 using Bot.TestDatabases;
 using Bot.Tests.Unit.Support;
 using Bot.Worker.Templating;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Unit.Templating;
 

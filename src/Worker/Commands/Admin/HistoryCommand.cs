@@ -1,6 +1,5 @@
 using Bot.Worker.Audit;
 using Bot.Worker.Common;
-using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
 using Bot.Worker.Templating;
 using Bot.Worker.Templating.Kinds;

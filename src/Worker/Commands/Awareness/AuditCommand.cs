@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Worker.Audit;
 using Bot.Worker.Common;
-using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Commands.Awareness;

@@ -4,10 +4,10 @@ using Bot.Worker.Transport;
 
 namespace Bot.Worker.Commands.Awareness;
 
-/// <summary>Approve/Reject under a broadcast notice (data bc:a:ID, bc:r:ID): only admins; the buttons go once decided.</summary>
+/// <summary>Approve/Reject under a broadcast notice (<see cref="BroadcastCallbacks"/>): only admins; the buttons go once decided.</summary>
 internal sealed class BroadcastButtons(BroadcastDecider decision, Labels labels, IBotTransport transport) : ICallbackHandler
 {
-    public string Prefix => "bc";
+    public string Prefix => BroadcastCallbacks.Prefix;
 
     public async Task<string?> HandleAsync(CommandContext context, string argument, CancellationToken cancellationToken)
     {
@@ -15,12 +15,11 @@ internal sealed class BroadcastButtons(BroadcastDecider decision, Labels labels,
         {
             return labels.Get(context.Language, "toast.not_allowed");
         }
-        var parts = argument.Split(':');
-        if (parts.Length != 2 || parts[0] is not ("a" or "r"))
+        if (!CallbackData.TryParse(Prefix, argument, out var data) || data.Verb is not (BroadcastCallbacks.Approve or BroadcastCallbacks.Reject))
         {
             return null;
         }
-        var outcome = await decision.DecideAsync(context, parts[1], parts[0] == "a", cancellationToken);
+        var outcome = await decision.DecideAsync(context, data.Id, data.Verb == BroadcastCallbacks.Approve, cancellationToken);
         if (outcome is BroadcastDecision.Approved or BroadcastDecision.Rejected or BroadcastDecision.AlreadyDecided && context.Update is IncomingCallback callback)
         {
             await transport.EditButtonsAsync(context.ChatId, callback.MessageId, null, cancellationToken);

@@ -13,12 +13,17 @@ internal sealed class BroadcastDecider(BroadcastProposals proposals, BroadcastNo
     public Task<BroadcastDecision> WithdrawAsync(CommandContext context, string id, CancellationToken ct) =>
         RunAsync(context, id, proposals.WithdrawAsync, ct);
 
-    private async Task<BroadcastDecision> RunAsync(CommandContext context, string id, Func<long, long, CancellationToken, Task<DecisionResult>> decide, CancellationToken ct)
+    /// <summary>A button's decision: the id comes parsed from its data.</summary>
+    public Task<BroadcastDecision> DecideAsync(CommandContext context, long id, bool approve, CancellationToken ct) =>
+        RunAsync(context, id, approve ? proposals.ApproveAsync : proposals.RejectAsync, ct);
+
+    private Task<BroadcastDecision> RunAsync(CommandContext context, string id, Func<long, long, CancellationToken, Task<DecisionResult>> decide, CancellationToken ct) =>
+        long.TryParse(id.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? RunAsync(context, number, decide, ct)
+            : throw new UsageException(UsageProblem.BadArguments, id);
+
+    private async Task<BroadcastDecision> RunAsync(CommandContext context, long number, Func<long, long, CancellationToken, Task<DecisionResult>> decide, CancellationToken ct)
     {
-        if (!long.TryParse(id.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            throw new UsageException(UsageProblem.BadArguments, id);
-        }
         var result = await decide(number, context.User.Id, ct);
         var me = result.Decided ? await recipients.NameAsync(context.User.Id, ct) : "";
         await context.ReplyAsync("broadcast-decision", notices.Decision(result.Outcome, number, result.Broadcast, result.Audience, me, context.Language), ct: ct);

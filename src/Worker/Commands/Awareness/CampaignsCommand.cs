@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Worker.Awareness;
 using Bot.Worker.Common;
-using Bot.Worker.Deadlines;
 
 namespace Bot.Worker.Commands.Awareness;
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Bot.Worker.Common;
 using Bot.Worker.Configuration;
-using Bot.Worker.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

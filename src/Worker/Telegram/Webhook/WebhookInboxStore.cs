@@ -1,3 +1,4 @@
+using Bot.Worker.Retention;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Telegram.Webhook;
@@ -7,7 +8,7 @@ namespace Bot.Worker.Telegram.Webhook;
 /// however often and to whichever node it is posted. The leader claims unhandled rows (saying so in the
 /// row) and marks each handled; a row claimed by a leader that died unhandled is claimed again.
 /// </summary>
-internal sealed class WebhookInboxStore(IDatabase database, TimeProvider clock)
+internal sealed class WebhookInboxStore(IDatabase database, TimeProvider clock) : IExpiringRows
 {
     /// <summary>Stores the update unless its update_id is already there; returns whether it was new.</summary>
     public async Task<bool> AddAsync(long updateId, string payload, CancellationToken ct) =>
@@ -32,8 +33,11 @@ internal sealed class WebhookInboxStore(IDatabase database, TimeProvider clock)
         "UPDATE webhook_inbox SET handled_at = @now, payload = NULL WHERE update_id = @updateId",
         new { updateId, now = clock.NowMs() }, ct);
 
+    /// <summary>How long a handled update's id is kept to recognise a repeated post of it (Telegram keeps updates 24 h).</summary>
+    public TimeSpan KeptFor { get; } = TimeSpan.FromDays(7);
+
     /// <summary>Retention: deletes up to <paramref name="limit"/> rows handled before <paramref name="handledBefore"/>; returns how many.</summary>
-    public Task<int> DeleteHandledBeforeAsync(DateTimeOffset handledBefore, int limit, CancellationToken ct) => database.ExecuteAsync("""
+    public Task<int> DeleteBeforeAsync(DateTimeOffset handledBefore, int limit, CancellationToken ct) => database.ExecuteAsync("""
         DELETE FROM webhook_inbox WHERE update_id IN (
             SELECT update_id FROM webhook_inbox WHERE handled_at < @before LIMIT @limit)
         """, new { before = handledBefore.ToMs(), limit }, ct);

@@ -20,7 +20,7 @@ internal sealed partial class WebhookRegistration(ITelegramBotClient bot, IOptio
         {
             try
             {
-                await bot.SetWebhook(settings.WebhookUrl, allowedUpdates: TelegramUpdateMapper.Wanted, secretToken: settings.WebhookSecret, cancellationToken: term);
+                await bot.SetWebhook(settings.WebhookUrl, allowedUpdates: TelegramUpdateSource.Wanted, secretToken: settings.WebhookSecret, cancellationToken: term);
                 LogSet(settings.WebhookUrl);
                 return;
             }

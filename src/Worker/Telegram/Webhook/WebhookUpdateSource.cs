@@ -99,7 +99,7 @@ internal sealed partial class WebhookUpdateSource : IUpdateSource
     {
         try
         {
-            return JsonSerializer.Deserialize<Update>(row.Payload, JsonBotAPI.Options) is { } update ? TelegramUpdateMapper.Map(update) : null;
+            return JsonSerializer.Deserialize<Update>(row.Payload, JsonBotAPI.Options) is { } update ? TelegramUpdateSource.Map(update) : null;
         }
         catch (JsonException ex)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Bot.Worker.Chats;
 using Bot.Worker.Common;
+using Bot.Worker.Configuration;
 using Bot.Worker.Templating;
 
 namespace Bot.Worker.Web.Console;

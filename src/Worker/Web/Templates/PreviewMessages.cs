@@ -1,6 +1,6 @@
 using System.Text;
 using Bot.Worker.Delivery;
-using Bot.Worker.Templating;
+using Bot.Worker.Transport;
 
 namespace Bot.Worker.Web.Templates;
 

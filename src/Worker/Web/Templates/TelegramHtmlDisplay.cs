@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Bot.Worker.Templating;
+using Bot.Worker.Transport;
 
 namespace Bot.Worker.Web.Templates;
 

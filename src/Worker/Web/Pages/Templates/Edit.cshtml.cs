@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Worker.Templating;
+using Bot.Worker.Transport;
 using Bot.Worker.Web.Console;
 using Bot.Worker.Web.Templates;
 using Microsoft.AspNetCore.Mvc;

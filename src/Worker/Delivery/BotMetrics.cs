@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Bot.Worker.Deadlines;
-using Bot.Worker.Delivery;
 
-namespace Bot.Worker.Hosting;
+namespace Bot.Worker.Delivery;
 
 /// <summary>
 /// The bot's OpenTelemetry instruments (PRODUCT.md 4.7), on one meter named "Bot" made by the host's

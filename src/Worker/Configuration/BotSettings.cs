@@ -1,7 +1,6 @@
-using Bot.Worker.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Worker.Common;
+namespace Bot.Worker.Configuration;
 
 /// <summary>Bot options resolved once: the default zone and who counts as an admin.</summary>
 internal sealed class BotSettings(IOptions<BotOptions> bot, IOptions<TelegramOptions> telegram)

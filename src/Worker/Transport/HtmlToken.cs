@@ -1,4 +1,4 @@
-namespace Bot.Worker.Templating;
+namespace Bot.Worker.Transport;
 
 /// <summary>
 /// A piece of Telegram HTML: a tag, or a run of text that ends at a newline. <see cref="Visible"/>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bot.Worker.Deadlines;
+namespace Bot.Worker.Delivery;
 
 /// <summary>
 /// The outbox key of a reminder step, <c>dl:OCCURRENCE:STEP@SCHEDULEDMS</c> (the notifier appends

@@ -1,4 +1,4 @@
-namespace Bot.Worker.Hosting;
+namespace Bot.Worker.Common;
 
 /// <summary>Resolves the relative paths in configuration (data/, config/, src/Templates) against the content root.</summary>
 public sealed class ContentPaths(string contentRoot)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Bot.Worker.Templating;
+namespace Bot.Worker.Transport;
 
 /// <summary>Telegram HTML helpers: escaping, tokenizing, visible length, plain-text fallback.</summary>
 internal static class TelegramHtml
