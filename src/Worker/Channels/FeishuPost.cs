@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -22,8 +21,6 @@ internal static class FeishuPost
 
     public const string QuoteMark = "▎ ";
 
-    public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static IReadOnlyList<FeishuPostMessage> Convert(string telegramHtml)
     {
         var lines = RichText.Parse(telegramHtml).ToList();
@@ -38,8 +35,8 @@ internal static class FeishuPost
                 lines.RemoveAt(0);
             }
         }
-        var room = MaxBodyBytes - EnvelopeBytes - Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(title + " (99/99)", Json));
-        var parts = LinePacker.Pack(lines, room, l => Encoding.UTF8.GetByteCount(Paragraph(l).ToJsonString(Json)) + 1);
+        var room = MaxBodyBytes - EnvelopeBytes - Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(title + " (99/99)", RobotJson.Options));
+        var parts = LinePacker.Pack(lines, room, l => Encoding.UTF8.GetByteCount(Paragraph(l).ToJsonString(RobotJson.Options)) + 1);
         return [.. parts.Select((part, i) => new FeishuPostMessage(Titles.Numbered(title, i, parts.Count), [.. part.Select(Paragraph)]))];
     }
 

@@ -55,7 +55,7 @@ public sealed class SplitTests
         foreach (var part in parts)
         {
             var body = new JsonObject { ["timestamp"] = "1765000000", ["sign"] = new string('s', 44), ["msg_type"] = "post", ["content"] = part.ToContent() };
-            Assert.True(Encoding.UTF8.GetByteCount(body.ToJsonString(FeishuPost.Json)) <= FeishuPost.MaxBodyBytes);
+            Assert.True(Encoding.UTF8.GetByteCount(body.ToJsonString(RobotJson.Options)) <= FeishuPost.MaxBodyBytes);
         }
         Assert.Equal(2 * Lines.Count(l => l.Length > 0) + 1, parts.Sum(p => p.Paragraphs.Count(e => ((string?)e![0]!["text"])!.Length > 0)));
     }
