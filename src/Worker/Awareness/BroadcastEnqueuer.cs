@@ -13,7 +13,8 @@ namespace Bot.Worker.Awareness;
 /// Tips and campaign messages for a chat in its quiet hours wait for the end of the window.
 /// </summary>
 internal sealed partial class BroadcastEnqueuer(
-    IDatabase database, BroadcastStore store, OutboxStore outbox, TipHistoryStore tipHistory, MessageRenderer renderer, BroadcastModels models, RecipientDirectory recipients, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
+    IDatabase database, BroadcastStore store, OutboxStore outbox, TipHistoryStore tipHistory, MessageRenderer renderer, BroadcastModels models,
+    RecipientDirectory recipients, PaidBroadcasts paid, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
 {
     public const int BatchSize = 1000;
 
@@ -80,7 +81,7 @@ internal sealed partial class BroadcastEnqueuer(
             messages.Add(new OutgoingMessage($"bc:{b.Id}:{chat.ChatId}", chat.ChatId, renderer.Render(b.Template, to, values),
                 isAlert ? MessagePriority.Alert : MessagePriority.Tip, b.Template,
                 NotBefore: isAlert ? null : QuietHours.DeferUntil(chat.QuietStart, chat.QuietEnd, to.TimeZone, now),
-                BroadcastId: b.Id));
+                BroadcastId: b.Id, Paid: paid.Enabled));
         }
         return (messages, tips);
     }

@@ -60,12 +60,13 @@ internal sealed partial class Courier : IAsyncDisposable
     public InFlightRows InFlight { get; } = new();
 
     /// <summary>
-    /// Claims and starts the rows that are ready. Without a global rate they are claimed in chunks, the next chunk's
-    /// claim running while this chunk's sends start; with a rate, one at a time (starts are spaced anyway).
+    /// Claims and starts the rows that are ready. When their lane lets starts follow each other at once (no rate, or the
+    /// paid lane's high one) they are claimed in chunks, the next chunk's claim running while this chunk's sends start;
+    /// under a low rate, one at a time (starts are spaced anyway).
     /// </summary>
     public async Task<(StartOutcome, DateTimeOffset?)> StartAllAsync(List<OutboxRow> ready, long term, CancellationToken ct)
     {
-        var ahead = _gate.BackToBackStarts > 1;
+        var ahead = ready.Count > 0 && _gate.BackToBack(ready[0].Paid);
         var chunks = ready.Chunk(ahead ? ClaimChunk : 1).ToList();
         if (chunks.Count == 0 || _signal.TakeMoreUrgentThan(ready[0].Priority))
         {
@@ -150,7 +151,7 @@ internal sealed partial class Courier : IAsyncDisposable
             return (StartOutcome.Restart, null);
         }
         await _slots.WaitAsync(term);
-        if (!_gate.TryStart(row.ChatId, _clock.GetUtcNow(), out var retryAt))
+        if (!_gate.TryStart(row.ChatId, _clock.GetUtcNow(), row.Paid, out var retryAt))
         {
             _slots.Release();
             return (StartOutcome.Wait, retryAt);
@@ -184,7 +185,7 @@ internal sealed partial class Courier : IAsyncDisposable
         }
         finally
         {
-            _gate.Complete(row.ChatId);
+            _gate.Complete(row.ChatId, row.Paid);
             _slots.Release();
             _signal.Notify();
         }
@@ -208,7 +209,7 @@ internal sealed partial class Courier : IAsyncDisposable
     private async Task<Task> SendAsync(OutboxRow row)
     {
         var text = row.PlainText ? TelegramHtml.ToPlainText(row.Text) : row.Text;
-        var message = new OutboundMessage(row.ChatId, text, !row.PlainText, ButtonsJson.Deserialize(row.Buttons));
+        var message = new OutboundMessage(row.ChatId, text, !row.PlainText, ButtonsJson.Deserialize(row.Buttons), row.Paid);
         SendResult result;
         try
         {

@@ -11,8 +11,8 @@ namespace Bot.Worker.Delivery;
 internal sealed class OutboxStore(IDatabase database, TimeProvider clock, DispatchSignal signal, ILeadership leadership, IClusterSignals cluster) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, sensitive, created_at, updated_at)
-        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Sensitive, @Now, @Now)
+        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, sensitive, paid, created_at, updated_at)
+        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Sensitive, @Paid, @Now, @Now)
         ON CONFLICT (idem_key) DO NOTHING
         """;
 
@@ -82,6 +82,7 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
                 ExpiresAt = message.ExpiresAt?.ToMs(),
                 message.BroadcastId,
                 Sensitive = message.Sensitive ? 1 : 0,
+                Paid = message.Paid ? 1 : 0,
                 Now = now,
             };
         }

@@ -46,7 +46,7 @@ public sealed class SendGateTests
 
     private static void Send(SendGate gate, long chatId, FakeTimeProvider clock)
     {
-        Assert.True(gate.TryStart(chatId, clock.GetUtcNow(), out _));
-        gate.Complete(chatId);
+        Assert.True(gate.TryStart(chatId, clock.GetUtcNow(), paid: false, out _));
+        gate.Complete(chatId, paid: false);
     }
 }
