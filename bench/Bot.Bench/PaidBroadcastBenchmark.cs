@@ -39,6 +39,10 @@ internal static class PaidBroadcastBenchmark
         Directory.CreateDirectory(directory);
         var (enqueue, before, peak) = await EnqueueAsync(server, directory, subscribers, storage);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (storage.Provider == Bot.TestDatabases.StorageProvider.Postgres && Environment.GetEnvironmentVariable("BENCH_EXPLAIN") == "1")
+        {
+            await ExplainAsync(storage);
+        }
 
         server.EnforceFloodLimits(globalPerSecond: 30, perChatPerSecond: 1, retryAfterSeconds: 5, paidPerSecond: PaidLimit);
         using var worker = StartWorker(server, directory, storage);
@@ -173,6 +177,39 @@ internal static class PaidBroadcastBenchmark
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>The plans PostgreSQL chooses for the dispatcher's and the enqueuer's statements on a million-row outbox (BENCH_EXPLAIN=1).</summary>
+    private static async Task ExplainAsync(BenchStorage storage)
+    {
+        var configuration = new Dictionary<string, string?>();
+        storage.Apply(configuration, Path.GetTempPath());
+        await using var connection = new Npgsql.NpgsqlConnection(configuration["Storage:ConnectionString"]);
+        await connection.OpenAsync();
+        await using (var analyze = new Npgsql.NpgsqlCommand("ANALYZE outbox; ANALYZE subscriptions; ANALYZE chats", connection))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+        string[] statements =
+        [
+            "SELECT id, idem_key, chat_id, priority, text, buttons, attempts, expires_at, plain_text, paid FROM outbox WHERE state = 'pending' AND priority = 2 AND id > 500000 ORDER BY id LIMIT 256",
+            "UPDATE outbox SET state = 'sending', claimed_by = 'n', claimed_at = 0, claim_term = 1, updated_at = 0 WHERE id IN (SELECT unnest(ARRAY[500001, 500002, 500003]::bigint[])) AND state = 'pending' AND 1 = (SELECT term FROM cluster_lease WHERE name = 'leader') RETURNING id",
+            "UPDATE outbox SET state = 'sent', attempts = attempts + 1, message_id = 1, sent_at = 0, updated_at = 0 WHERE id = 500001 AND claim_term = 1 AND 1 = (SELECT term FROM cluster_lease WHERE name = 'leader')",
+            "SELECT state, COUNT(*), COALESCE(SUM(paid), 0) FROM outbox WHERE broadcast_id = 1 GROUP BY state",
+            "SELECT s.chat_id FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id WHERE s.topic = 'alerts' AND s.chat_id > 100500000 AND c.status = 'active' ORDER BY s.chat_id LIMIT 1000",
+            "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state IN ('sent', 'blocked', 'failed', 'expired') AND updated_at < 0 LIMIT 1000)",
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending') + (SELECT COUNT(*) FROM outbox WHERE state = 'deferred')",
+        ];
+        foreach (var sql in statements)
+        {
+            Console.WriteLine("  EXPLAIN " + sql[..Math.Min(110, sql.Length)] + "...");
+            await using var command = new Npgsql.NpgsqlCommand("EXPLAIN " + sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine("    " + reader.GetString(0));
+            }
+        }
     }
 
     // utime + stime of a process, in clock ticks (/proc/PID/stat fields 14 and 15).

@@ -9,17 +9,18 @@ namespace Bot.Worker.Delivery;
 internal sealed class RateLane(int perSecond, TimeSpan window)
 {
     private readonly int _rate = perSecond;
-    // Claiming rows ahead pays only when starts may follow each other within this long.
-    private static readonly TimeSpan AheadWhenSpacedUnder = TimeSpan.FromMilliseconds(5);
+    // Under this rate a second's starts are spread over half of it (a burst of 25 at once is what 429s are made of);
+    // above it the permits alone pace the lane (a timer cannot wake every 0.5 ms, and a high lane is for bulk sends).
+    private const int SpreadBelow = 100;
     private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _releases = new();
-    private readonly TimeSpan _spacing = perSecond > 0 ? TimeSpan.FromSeconds(0.5 / perSecond) : TimeSpan.Zero;
+    private readonly TimeSpan _spacing = perSecond is > 0 and < SpreadBelow ? TimeSpan.FromSeconds(0.5 / perSecond) : TimeSpan.Zero;
     private int _permits = perSecond;
     private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
 
     public DateTimeOffset PausedUntil { get; private set; } = DateTimeOffset.MinValue;
 
-    /// <summary>Starts may follow one another at once (no limit, or a limit high enough that starts are a few ms apart).</summary>
-    public bool BackToBack => _rate == 0 || _spacing < AheadWhenSpacedUnder;
+    /// <summary>Starts may follow one another at once (no limit, or a limit high enough that only the permits pace it).</summary>
+    public bool BackToBack => _spacing == TimeSpan.Zero;
 
     public void Pause(DateTimeOffset until)
     {
