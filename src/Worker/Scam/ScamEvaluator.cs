@@ -17,13 +17,15 @@ internal static class ScamEvaluator
         var prepared = ScamText.Prepare(text, rules.Fold);
         var entities = EntityExtractor.Extract(prepared);
         var hosts = entities.Where(e => e.Kind == EntityKind.Link).Select(e => e.Host!).Distinct().ToList();
+        // Numbers are looked up only for rules that name them, once per check.
+        var tagged = rules.TagsNumbers ? NumberTags.Apply(prepared, rules.HomeRegions) : prepared;
         var hits = new List<SignHit>();
         var timedOut = new List<string>();
         foreach (var sign in rules.Signs)
         {
             if (sign.Pattern is { } pattern)
             {
-                if (clock.GetElapsedTime(started) > Budget || !TryMatch(pattern, prepared, out var matched))
+                if (clock.GetElapsedTime(started) > Budget || !TryMatch(pattern, sign.SeesNumberTags ? tagged : prepared, out var matched))
                 {
                     timedOut.Add(sign.Id);
                 }
