@@ -40,6 +40,10 @@ internal static class ScamRulesParser
         var signs = signNodes.Select((s, i) => reader.Parse(s, $"signs[{i}]")).ToList();
         for (var i = 0; i < signs.Count; i++)
         {
+            if (signs[i].Id == ScamVerdict.ReportedAlikeSign)
+            {
+                throw yaml.Error(YamlNodeReader.Child(signNodes[i], "id"), $"signs[{i}].id", $"'{signs[i].Id}' is kept for messages like confirmed reports");
+            }
             if (signs.FindIndex(s => s.Id == signs[i].Id) < i)
             {
                 throw yaml.Error(YamlNodeReader.Child(signNodes[i], "id"), $"signs[{i}].id", $"'{signs[i].Id}' appears twice");

@@ -34,9 +34,11 @@ CREATE INDEX ix_check_verdicts_created ON check_verdicts (created_at);
 ALTER TABLE check_stats ADD COLUMN up INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE check_stats ADD COLUMN down INTEGER NOT NULL DEFAULT 0;
 
--- A report is fraud (Report to us) or wrong-verdict (👎, then the user sent the message): the verdict they disputed.
+-- A report is fraud (Report to us) or wrong-verdict (👎, then the user agreed to send the message): then it keeps the
+-- verdict they disputed, copied from check_verdicts into the "awaiting report" marker when they agreed.
 ALTER TABLE reports ADD COLUMN kind TEXT NOT NULL DEFAULT 'fraud';
 ALTER TABLE reports ADD COLUMN verdict_level TEXT;
 ALTER TABLE reports ADD COLUMN verdict_signs TEXT;
 ALTER TABLE report_prompts ADD COLUMN kind TEXT NOT NULL DEFAULT 'fraud';
-ALTER TABLE report_prompts ADD COLUMN verdict_id INTEGER;
+ALTER TABLE report_prompts ADD COLUMN verdict_level TEXT;
+ALTER TABLE report_prompts ADD COLUMN verdict_signs TEXT;
