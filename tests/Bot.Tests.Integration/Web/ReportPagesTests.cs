@@ -18,8 +18,12 @@ public abstract class ReportPagesTests(StorageProvider provider) : ConsolePageTe
     private const long Admin = 7301, Reporter = 7401;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private protected override void Configure(WorkerHostSettings settings) =>
+    private protected override void Configure(WorkerHostSettings settings)
+    {
         settings.Configuration["Bot:KnownNumbersFile"] = Path.Combine(RepoPaths.Root, "config", "known-numbers.yaml");
+        // The wrong-verdict test asserts the signs a verdict named: a rule paused past 100 ms on a busy host would be dropped.
+        settings.Configuration["Bot:ScamSignsFile"] = Worker.ScamLearningTests.PatientRules();
+    }
 
     [Fact]
     public async Task A_report_confirmed_on_the_page_tells_the_reporter_makes_the_number_red_and_a_report_decided_in_chat_is_refused()

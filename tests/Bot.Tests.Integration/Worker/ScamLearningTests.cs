@@ -111,22 +111,38 @@ public abstract class ScamLearningTests(StorageProvider provider)
         Assert.Contains("code-request", signs);
         Assert.All(notices, n =>
         {
-            Assert.Contains($"Wrong verdict #{id}", n.VisibleText, StringComparison.Ordinal);
-            Assert.Contains("The check said 🔴", n.VisibleText, StringComparison.Ordinal);
+            // In the admin's language (zh-Hans: the admins never wrote to the bot): the kind, the colour and each sign id.
+            Assert.Contains($"👎 判断有误 #{id}", n.VisibleText, StringComparison.Ordinal);
+            Assert.Contains("当时的检查结果为 🔴", n.VisibleText, StringComparison.Ordinal);
             Assert.All(signs, s => Assert.Contains(s, n.VisibleText, StringComparison.Ordinal));
         });
         Assert.Equal("wrong-verdict", await bot.ScalarAsync<string>("SELECT kind FROM reports WHERE id = @id", new { id }));
 
         var stats = await AskAsync(server, First, "/stats");
-        Assert.Contains("Feedback: 🔴 👍 0 👎 1 · 🟠 👍 0 👎 0 · 🟢 👍 1 👎 0", stats.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("🔴 👍 0 👎 1 · 🟠 👍 0 👎 0 · 🟢 👍 1 👎 0", stats.VisibleText, StringComparison.Ordinal);
         Assert.Contains("code-request 👍 0 👎 1", stats.VisibleText, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The worker with two admins and the shipped rules at a 1 s match timeout: on a busy host a rule paused past the
+    /// shipped 100 ms counts as not matched, and these tests assert the signs a verdict names.
+    /// </summary>
     private Task<BotUnderTest> StartAsync(FakeBotApiServer server) => BotUnderTest.StartAsync(provider, server, s =>
     {
         s.Configuration["Bot:Admins:0"] = First.ToString(CultureInfo.InvariantCulture);
         s.Configuration["Bot:Admins:1"] = Second.ToString(CultureInfo.InvariantCulture);
+        s.Configuration["Bot:ScamSignsFile"] = PatientRules();
     });
+
+    /// <summary>A copy of config/scam-signs.yaml with match_timeout_ms 1000; returns its path.</summary>
+    internal static string PatientRules()
+    {
+        var path = Path.Combine(RepoPaths.NewTempDirectory("bot-it"), "scam-signs.yaml");
+        var shipped = File.ReadAllText(Path.Combine(RepoPaths.Root, "config", "scam-signs.yaml"));
+        Assert.Contains("\nmatch_timeout_ms: 100\n", shipped, StringComparison.Ordinal);
+        File.WriteAllText(path, shipped.Replace("\nmatch_timeout_ms: 100\n", "\nmatch_timeout_ms: 1000\n", StringComparison.Ordinal));
+        return path;
+    }
 
     /// <summary>Report to us (/report, the button), then <paramref name="text"/> forwarded: returns the new report's id once both admins have its notice.</summary>
     private static async Task<long> ReportAsync(FakeBotApiServer server, BotUnderTest bot, long user, string text)
