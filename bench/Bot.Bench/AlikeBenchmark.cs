@@ -47,7 +47,7 @@ internal static class AlikeBenchmark
     {
         var rules = ScamRulesParser.Parse(Path.Combine(Repo.Root, "config", "scam-signs.yaml"));
         var known = KnownNumbersParser.Parse(Path.Combine(Repo.Root, "config", "known-numbers.yaml"));
-        var text = Message[..500];
+        var text = Message.Length >= 500 ? Message[..500] : Message.PadRight(500, '。');
         var rows = Reports(reports, text).Select((r, i) => new ReportedAlikeRow(i + 1, AlikeText.Normalize(r, rules.Fold), 1_765_000_000_000 + i)).ToList();
 
         var before = Managed();
