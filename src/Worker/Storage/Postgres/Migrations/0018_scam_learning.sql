@@ -13,7 +13,7 @@ CREATE TABLE reported_alike (
 
 -- One row, bumped in the transaction of every change to reported_alike.
 CREATE TABLE reported_alike_version (
-    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    id       BIGINT  PRIMARY KEY CHECK (id = 1),
     version  BIGINT  NOT NULL
 );
 INSERT INTO reported_alike_version (id, version) VALUES (1, 0);
