@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|scam|all|cluster-reminders|paid-broadcast] [--provider sqlite|postgres|both]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|scam|scam-alike|all|cluster-reminders|paid-broadcast] [--provider sqlite|postgres|both]
 var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var providers = BenchStorage.Parse(args);
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -71,6 +71,18 @@ if (which is "scam" or "all")
     Console.WriteLine(string.Create(culture, $"  ScamChecker.Check           : {r.Checks,9:F0} checks/s ({r.Checks / r.Baseline:F2}x the baseline; {r.Checks / goal:F2}x the goal of {goal}/s)"));
     Console.WriteLine(string.Create(culture, $"  4,096 characters, slowest of 20 : {r.Worst4096Ms,6:F1} ms   (goal < 1000 ms)"));
     Console.WriteLine(string.Create(culture, $"  with a catastrophic rule (a+)+$ : {r.HostileMs,6:F1} ms   (goal < 1000 ms; the rule times out)"));
+}
+
+if (which is "scam-alike" or "all")
+{
+    const int goal = 2000;
+    var r = await AlikeBenchmark.RunAsync(configuration, 10_000, 20_000);
+    Console.WriteLine(string.Create(culture, $"scam-alike: {r.Reports} confirmed reports ({r.Indexed} indexed), one thread, the 500-character message of scam (like {r.Matches} of them)"));
+    Console.WriteLine(string.Create(culture, $"  rules alone                 : {r.Baseline,9:F0} checks/s (baseline)"));
+    Console.WriteLine(string.Create(culture, $"  rules + reported alike      : {r.Checks,9:F0} checks/s ({r.Checks / r.Baseline:F2}x the baseline; {r.Checks / goal:F2}x the goal of {goal}/s)"));
+    Console.WriteLine(string.Create(culture, $"  index in memory (managed)   : {r.IndexMb,9:F1} MB"));
+    Console.WriteLine(string.Create(culture, $"  worker, console mode, SQLite: {r.WorkerRssMb,9:F1} MB resident after the check, most in 10 s {r.WorkerPeakMb:F1} MB (goal < 200 MB)"));
+    Console.WriteLine($"  its verdict                 : {r.WorkerVerdict}");
 }
 
 if (which is "reminders" or "all")
