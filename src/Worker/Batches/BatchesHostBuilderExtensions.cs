@@ -17,6 +17,7 @@ public static class BatchesHostBuilderExtensions
         services.AddSingleton<BatchImport>();
         services.AddSingleton<BatchWork>();
         services.AddSingleton<BatchExport>();
+        services.AddSingleton<BatchReasonPrompts>();
         services.AddSingleton<BatchOccurrences>();
         services.AddSingleton<IOccurrenceOwner>(sp => sp.GetRequiredService<BatchOccurrences>());
         return builder;

@@ -54,6 +54,9 @@ internal static class DeadlineKinds
         ]);
     }
 
+    /// <summary>A <c>deadline</c> value as the templates get it (other kinds' samples use it too).</summary>
+    public static object Sample(bool overdue = false, bool dueNow = false) => Deadline(overdue, dueNow);
+
     private static object Deadline(bool overdue = false, bool dueNow = false, string reference = "") => new
     {
         Id = "monthly-work-report",
