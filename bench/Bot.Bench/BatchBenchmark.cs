@@ -65,7 +65,8 @@ internal static class BatchBenchmark
         var peak = Memory("VmHWM");
         if (!result.Saved || result.Items != rows)
         {
-            throw new InvalidOperationException($"import: {result.Items} items, {result.Errors.Count} errors (first: line {result.Errors.FirstOrDefault()?.Line} {result.Errors.FirstOrDefault()?.Problem})");
+            var first = result.Errors.Count > 0 ? result.Errors[0] : null;
+            throw new InvalidOperationException($"import: {result.Items} items, {result.Errors.Count} errors (first: line {first?.Line} {first?.Problem} {first?.Value}), {result.FormProblem}");
         }
 
         // Baseline: the library alone writing as many rows of eight text cells.

@@ -150,9 +150,9 @@ internal sealed partial class Dispatcher(
                     break;
                 }
                 afterId = page[^1].Id;
-                if (gate.PausedUntil > clock.GetUtcNow())
+                if (gate.AllPausedUntil > clock.GetUtcNow())
                 {
-                    return (false, Earliest(wake, gate.PausedUntil));
+                    return (false, Earliest(wake, gate.AllPausedUntil));
                 }
                 var ready = new List<OutboxRow>();
                 foreach (var row in page)

@@ -22,7 +22,7 @@ internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leader
     private const string BlankSensitiveText = "text = CASE WHEN sensitive = 1 THEN '' ELSE text END";
 
     public Task<IReadOnlyList<OutboxRow>> FetchPendingAsync(int priority, long afterId, int limit, CancellationToken ct) => database.QueryAsync<OutboxRow>("""
-        SELECT id, idem_key AS IdemKey, chat_id AS ChatId, priority, text, buttons, attempts, expires_at AS ExpiresAt, plain_text AS PlainText
+        SELECT id, idem_key AS IdemKey, chat_id AS ChatId, priority, text, buttons, attempts, expires_at AS ExpiresAt, plain_text AS PlainText, paid
         FROM outbox WHERE state = 'pending' AND priority = @priority AND id > @afterId
         ORDER BY id LIMIT @limit
         """, new { priority, afterId, limit }, ct);

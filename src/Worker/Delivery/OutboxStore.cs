@@ -11,8 +11,8 @@ namespace Bot.Worker.Delivery;
 internal sealed class OutboxStore(IDatabase database, TimeProvider clock, DispatchSignal signal, ILeadership leadership, IClusterSignals cluster) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, sensitive, created_at, updated_at)
-        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Sensitive, @Now, @Now)
+        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, sensitive, paid, created_at, updated_at)
+        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Sensitive, @Paid, @Now, @Now)
         ON CONFLICT (idem_key) DO NOTHING
         """;
 
@@ -27,7 +27,9 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
             return 0;
         }
         var now = clock.NowMs();
-        var rows = messages.SelectMany(m => ToRows(m, now)).ToList();
+        // A broadcast's rows often share one text (rendered once per language): split it once.
+        var parts = new Dictionary<string, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+        var rows = messages.SelectMany(m => ToRows(m, now, parts)).ToList();
         var inserted = await database.ExecuteAsync(InsertSql, rows, cancellationToken);
         if (inserted > 0)
         {
@@ -61,9 +63,12 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
         SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending') + (SELECT COUNT(*) FROM outbox WHERE state = 'deferred')
         """, null, ct);
 
-    private static IEnumerable<object> ToRows(OutgoingMessage message, long now)
+    private static IEnumerable<object> ToRows(OutgoingMessage message, long now, Dictionary<string, IReadOnlyList<string>> split)
     {
-        var parts = MessageSplitter.Split(message.Html);
+        if (!split.TryGetValue(message.Html, out var parts))
+        {
+            parts = split[message.Html] = MessageSplitter.Split(message.Html);
+        }
         var notBefore = message.NotBefore?.ToMs() ?? now;
         var state = notBefore > now ? DeliveryState.Deferred : DeliveryState.Pending;
         for (var i = 0; i < parts.Count; i++)
@@ -82,6 +87,7 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
                 ExpiresAt = message.ExpiresAt?.ToMs(),
                 message.BroadcastId,
                 Sensitive = message.Sensitive ? 1 : 0,
+                Paid = message.Paid ? 1 : 0,
                 Now = now,
             };
         }

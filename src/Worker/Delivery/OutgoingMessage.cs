@@ -8,6 +8,7 @@ namespace Bot.Worker.Delivery;
 /// <paramref name="Kind"/> names the template, for statistics; <paramref name="BroadcastId"/> ties it to a broadcast's progress.
 /// <paramref name="Sensitive"/>: the text holds a secret (a sign-in link); the outbox keeps it only while the message
 /// may still be sent, and blanks it when the row reaches a final state (sent, blocked, failed, expired).
+/// <paramref name="Paid"/>: a broadcast message sent with Telegram's paid broadcast (its own, faster lane).
 /// </summary>
 public sealed record OutgoingMessage(
     string Key,
@@ -19,4 +20,5 @@ public sealed record OutgoingMessage(
     DateTimeOffset? NotBefore = null,
     DateTimeOffset? ExpiresAt = null,
     long? BroadcastId = null,
-    bool Sensitive = false);
+    bool Sensitive = false,
+    bool Paid = false);

@@ -5,7 +5,6 @@ using Bot.Tests.Unit.Batches;
 using Bot.Worker.Hosting;
 using MiniExcelLibs;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace Bot.Tests.Integration.Web;
 
@@ -42,7 +41,7 @@ public abstract class BatchPagesTests(StorageProvider provider) : ConsolePageTes
     {
         await ConsoleSignIn.SignInAsync(Chrome, Server, Admin);
         var downloads = RepoPaths.NewTempDirectory("bot-web-downloads");
-        Chrome.Driver.ExecuteCdpCommand("Browser.setDownloadBehavior", new Dictionary<string, object> { ["behavior"] = "allow", ["downloadPath"] = downloads });
+        Chrome.Driver.ExecuteCdpCommand("Browser.setDownloadBehavior", new Dictionary<string, object?> { ["behavior"] = "allow", ["downloadPath"] = downloads });
 
         // A file with three bad rows: each line named, nothing imported.
         var bad = NoticeFile.Rows().ToList();
@@ -77,12 +76,12 @@ public abstract class BatchPagesTests(StorageProvider provider) : ConsolePageTes
 
         // Bulk set: not suspended needs a reason; with one, the three are set.
         SelectAll();
-        new SelectElement(Chrome.Driver.FindElement(By.Id("bulk-state"))).SelectByValue("not_suspended");
+        Choose("#bulk-state", "not_suspended");
         Chrome.Click("#bulk-set");
         Assert.Contains("need a reason", Chrome.WaitForText("#set-done", _ => true), StringComparison.Ordinal);
         Assert.Equal(0, await Bot.ScalarAsync<long>("SELECT COUNT(*) FROM batch_items WHERE state <> 'pending'"));
         SelectAll();
-        new SelectElement(Chrome.Driver.FindElement(By.Id("bulk-state"))).SelectByValue("not_suspended");
+        Choose("#bulk-state", "not_suspended");
         Chrome.Driver.FindElement(By.Id("bulk-reason")).SendKeys("归属地错误，已转属地核查");
         Chrome.Click("#bulk-set");
         Assert.Contains("Set 3 numbers", Chrome.WaitForText("#set-done", _ => true), StringComparison.Ordinal);
@@ -90,14 +89,14 @@ public abstract class BatchPagesTests(StorageProvider provider) : ConsolePageTes
 
         // Filter by state: pending, then the first ten suspended.
         Chrome.Click("#mismatch-filter");
-        new SelectElement(Chrome.Driver.FindElement(By.Id("state-filter"))).SelectByValue("pending");
+        Choose("#state-filter", "pending");
         Chrome.Click("#filter");
         Chrome.WaitForText("#items", _ => Rows().Count == 252);
         foreach (var row in Rows().Take(10))
         {
             row.FindElement(By.CssSelector("input[type='checkbox']")).Click();
         }
-        new SelectElement(Chrome.Driver.FindElement(By.Id("bulk-state"))).SelectByValue("suspended");
+        Choose("#bulk-state", "suspended");
         Chrome.Click("#bulk-set");
         Assert.Contains("Set 10 numbers", Chrome.WaitForText("#set-done", _ => true), StringComparison.Ordinal);
         Assert.Equal(242, Rows().Count); // the filter stays: pending only
@@ -127,8 +126,8 @@ public abstract class BatchPagesTests(StorageProvider provider) : ConsolePageTes
         var titleBox = Chrome.Driver.FindElement(By.Id("title"));
         titleBox.Clear();
         titleBox.SendKeys(title);
-        new SelectElement(Chrome.Driver.FindElement(By.Id("team"))).SelectByValue("netsec");
-        new SelectElement(Chrome.Driver.FindElement(By.Id("language"))).SelectByValue("zh-Hans");
+        Choose("#team", "netsec");
+        Choose("#language", "zh-Hans");
         // A datetime-local input takes its value from a script, whatever the browser's locale makes of typed digits.
         var act = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'17:00", CultureInfo.InvariantCulture);
         var report = DateTime.UtcNow.AddDays(9).ToString("yyyy-MM-dd'T'17:00", CultureInfo.InvariantCulture);
@@ -145,7 +144,11 @@ public abstract class BatchPagesTests(StorageProvider provider) : ConsolePageTes
 
     private static string Cell(IDictionary<string, object?> row, string column) => Convert.ToString(row[column], CultureInfo.InvariantCulture) ?? "";
 
-    private IReadOnlyList<IWebElement> Rows() => Chrome.Driver.FindElements(By.CssSelector("#items tbody tr"));
+    // A select takes its value from a script (Selenium's SelectElement is in a package the tests do not reference).
+    private void Choose(string css, string value) =>
+        Chrome.Driver.ExecuteScript("document.querySelector(arguments[0]).value = arguments[1];", css, value);
+
+    private System.Collections.ObjectModel.ReadOnlyCollection<IWebElement> Rows() => Chrome.Driver.FindElements(By.CssSelector("#items tbody tr"));
 
     private void SelectAll()
     {

@@ -16,7 +16,7 @@ public sealed class LayeringTests
         ["Common"],
         ["Configuration"],
         ["Storage"],
-        ["Cluster", "Transport"],
+        ["Cluster", "Transport", "Channels"],
         ["Delivery"],
         ["Audit", "Chats", "Templating", "Scheduling", "Deadlines", "Awareness", "Scam", "Reports", "Batches", "Statistics", "Retention", "WebLogin"],
         ["Telegram", "Commands", "Web"],

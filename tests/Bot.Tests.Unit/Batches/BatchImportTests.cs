@@ -42,7 +42,8 @@ public sealed class BatchImportTests
         for (var n = 0; n < phones.Count; n++)
         {
             var place = NoticeFile.Places[n % NoticeFile.Places.Count];
-            Assert.Equal((place.Province, place.City), (phones[n].Province, phones[n].City));
+            Assert.Equal(place.Province, phones[n].Province);
+            Assert.StartsWith(place.City, phones[n].City, StringComparison.Ordinal);
         }
         // The three rows that reported another province, and only those, are flagged.
         Assert.Equal([3, 8, 13], items.Where(i => i.Mismatch).Select(i => (int)i.Line - 1));
@@ -51,8 +52,8 @@ public sealed class BatchImportTests
         // Two occurrences for the team: act at act_by, report at report_by.
         var act = Assert.Single(await bot.OccurrencesAsync(BatchOccurrences.DeadlineId(batch.Id, BatchOccurrences.Act)));
         var report = Assert.Single(await bot.OccurrencesAsync(BatchOccurrences.DeadlineId(batch.Id, BatchOccurrences.Report)));
-        Assert.Equal(new DateTimeOffset(2026, 2, 10, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(), act.Due);
-        Assert.Equal(new DateTimeOffset(2026, 2, 17, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(), report.Due);
+        Assert.Equal(new DateTimeOffset(2026, 2, 10, 9, 0, 0, TimeSpan.Zero), act.Due);
+        Assert.Equal(new DateTimeOffset(2026, 2, 17, 9, 0, 0, TimeSpan.Zero), report.Due);
         Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'batch:import' AND user_id = @Admin", new { Admin }));
     }
 

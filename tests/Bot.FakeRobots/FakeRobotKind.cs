@@ -1,0 +1,8 @@
+namespace Bot.FakeRobots;
+
+public enum FakeRobotKind
+{
+    WeCom,
+    DingTalk,
+    Feishu,
+}
