@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|scam|scam-alike|all|cluster-reminders|paid-broadcast] [--provider sqlite|postgres|both]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|scam|scam-alike|batch|all|cluster-reminders|paid-broadcast] [--provider sqlite|postgres|both]
 var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var providers = BenchStorage.Parse(args);
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -83,6 +83,22 @@ if (which is "scam-alike" or "all")
     Console.WriteLine(string.Create(culture, $"  index in memory (managed)   : {r.IndexMb,9:F1} MB"));
     Console.WriteLine(string.Create(culture, $"  worker, console mode, SQLite: {r.WorkerRssMb,9:F1} MB resident after the check, most in 10 s {r.WorkerPeakMb:F1} MB (goal < 200 MB)"));
     Console.WriteLine($"  its verdict                 : {r.WorkerVerdict}");
+}
+
+if (which is "batch" or "all")
+{
+    foreach (var provider in providers)
+    {
+        await using var storage = await BenchStorage.CreateAsync(provider);
+        var r = await BatchBenchmark.RunAsync(100_000, storage);
+        Console.WriteLine(string.Create(culture, $"batch: {r.Rows} rows of XLSX ({r.FileKb} KB; half phone numbers, half QQ), import through the console's use case on {storage.Name}"));
+        Console.WriteLine(string.Create(culture, $"  MiniExcel read alone     : {r.Read.TotalSeconds,8:F2} s (baseline)"));
+        Console.WriteLine(string.Create(culture, $"  import (read, check, save): {r.Import.TotalSeconds,8:F2} s  ({r.Import / r.Read:F1}x the baseline; goal < 10 s)"));
+        Console.WriteLine(string.Create(culture, $"  resident memory          : {r.RssBeforeMb,8:F0} MB before, peak {r.PeakRssMb:F0} MB (goal < 300 MB)"));
+        Console.WriteLine(string.Create(culture, $"  MiniExcel write alone    : {r.Write.TotalSeconds,8:F2} s (baseline)"));
+        Console.WriteLine(string.Create(culture, $"  export XLSX              : {r.ExportXlsx.TotalSeconds,8:F2} s  ({r.ExportXlsx / r.Write:F1}x the baseline; goal < 5 s)"));
+        Console.WriteLine(string.Create(culture, $"  export CSV               : {r.ExportCsv.TotalSeconds,8:F2} s  (goal < 5 s)"));
+    }
 }
 
 if (which is "reminders" or "all")

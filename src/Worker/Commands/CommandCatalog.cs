@@ -9,7 +9,7 @@ internal sealed class CommandCatalog
     private static readonly string[] Order =
     [
         "start", "help", "subscribe", "unsubscribe", "stop", "topics", "lang", "quiet", "tip", "report", "check", "myreports", "verify",
-        "mydata", "forget", "join", "deadlines", "done", "snooze", "extend", "open", "templates", "template",
+        "mydata", "forget", "join", "deadlines", "done", "snooze", "extend", "batches", "batch", "batch_set", "open", "templates", "template",
         "template_set", "preview", "history", "rollback", "broadcast", "web", "approve", "reject", "withdraw", "campaigns", "invite", "stats", "audit",
     ];
 

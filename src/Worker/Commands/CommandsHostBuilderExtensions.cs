@@ -33,6 +33,8 @@ public static class CommandsHostBuilderExtensions
         services.AddSingleton<Team.OccurrenceResolver>();
         services.AddSingleton<Scam.VerdictModel>();
         services.AddSingleton<Scam.VerdictReply>();
+        services.AddSingleton<Batches.BatchView>();
+        services.AddSingleton<Batches.BatchReasons>();
         services.AddSingleton<Scam.FreeTextHandler>();
         services.AddSingleton<Reports.ReportFiler>();
         services.AddSingleton<CommandRouter>();

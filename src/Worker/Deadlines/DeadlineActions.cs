@@ -8,20 +8,27 @@ namespace Bot.Worker.Deadlines;
 /// </summary>
 internal sealed class DeadlineActions(
     IDatabase database, OccurrenceStore store, SnoozeStore snoozes, ExtensionStore extensions, TeamStore teams,
-    OccurrenceScheduler scheduler, DeadlineNotifier notifier, DeadlineConfigSource config, TimeProvider clock)
+    OccurrenceScheduler scheduler, DeadlineNotifier notifier, DeadlineDefinitions definitions, TimeProvider clock)
 {
-    /// <summary>Closes the occurrence for the whole team; every later step is cancelled and members get one note. False if it was already closed.</summary>
-    public Task<bool> DoneAsync(Occurrence o, long userId, CancellationToken ct) => database.InTransactionAsync(async token =>
+    /// <summary>
+    /// Closes the occurrence for the whole team; every later step is cancelled and members get one note. Refused while its
+    /// owner has work pending (a batch's items before "act" is done); nothing happens if it was already closed.
+    /// </summary>
+    public Task<DoneOutcome> DoneAsync(Occurrence o, long userId, CancellationToken ct) => database.InTransactionAsync(async token =>
     {
+        if (o.State == OccurrenceState.Open && await definitions.PendingBeforeDoneAsync(o, token) is > 0 and var pending)
+        {
+            return DoneOutcome.ItemsPending(pending);
+        }
         if (!await store.CloseAsync(o.Id, OccurrenceState.Done, userId, token))
         {
-            return false;
+            return DoneOutcome.AlreadyClosed;
         }
         await scheduler.StopStepsAsync(o.Id, token);
         await store.AddEventAsync(o.Id, "acknowledged", userId, ct: token);
         var closed = await store.FindAsync(o.Id, token);
         await notifier.ClosedAsync(closed!, userId, token);
-        return true;
+        return DoneOutcome.Done;
     }, ct);
 
     /// <summary>Reminds this user again after <paramref name="duration"/>, but never after the due time: returns when, and whether it was capped.</summary>
@@ -75,7 +82,7 @@ internal sealed class DeadlineActions(
                 return ExtensionOutcome.AlreadyDecided;
             }
             var extension = TimeSpan.FromMilliseconds(request.ExtensionMs);
-            if (approve && config.Current.Deadline(o.DeadlineId) is { } d)
+            if (approve && await definitions.ForAsync(o, token) is { } d)
             {
                 await store.SetDueAsync(o.Id, o.Due + extension, token);
                 o = (await store.FindAsync(o.Id, token))!;

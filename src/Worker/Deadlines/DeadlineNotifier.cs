@@ -19,13 +19,14 @@ internal sealed class DeadlineNotifier(
     {
         var chats = onlyUser is { } user ? [user] : (await TeamChatsAsync(o.TeamId, ct)).Where(c => !snoozed.Contains(c)).ToList();
         var key = ReminderKey.Format(o.Id, step.Step, step.FireAt);
-        await SendAsync(o, chats, d.Template, key, "reminded", step.Step, MessagePriority.Reminder, withButtons: true, to => new
+        var work = await view.WorkAsync(o, ct);
+        await SendAsync(o, chats, d.Template, key, "reminded", step.Step, MessagePriority.Reminder, withButtons: true, to =>
         {
-            Deadline = view.Deadline(o, to),
-            Step = StepName.ReminderOffset(step.Step),
-            Late = late,
-            ScheduledFor = DeadlineView.Local(step.Fire, to),
-            Snoozed = onlyUser is not null,
+            var (deadline, offset, scheduledFor, snoozed) = (view.Deadline(o, to), StepName.ReminderOffset(step.Step), DeadlineView.Local(step.Fire, to), onlyUser is not null);
+            // An owned occurrence's template (batch-reminder) also shows its work; the file's templates have no such value.
+            return work is null
+                ? (object)new { Deadline = deadline, Step = offset, Late = late, ScheduledFor = scheduledFor, Snoozed = snoozed }
+                : new { Deadline = deadline, Step = offset, Late = late, ScheduledFor = scheduledFor, Snoozed = snoozed, Work = work };
         }, ct);
     }
 
@@ -35,13 +36,11 @@ internal sealed class DeadlineNotifier(
         var lead = await teams.LeadAsync(o.TeamId, ct);
         var chats = toLead ? (lead is { } l ? [l] : []) : await TeamChatsAsync(o.TeamId, ct);
         var key = toLead ? $"dl:{o.Id}:escalate:{escalation.ToString(CultureInfo.InvariantCulture)}" : $"dl:{o.Id}:{StepName.OverdueNotice}";
-        await SendAsync(o, chats, d.EscalationTemplate, key, toLead ? "escalated" : "overdue_notice", null, MessagePriority.Reminder, withButtons: !toLead, to => new
-        {
-            Deadline = view.Deadline(o, to),
-            ToLead = toLead,
-            Escalation = escalation,
-            MissedReminders = !toLead,
-        }, ct);
+        var work = await view.WorkAsync(o, ct);
+        await SendAsync(o, chats, d.EscalationTemplate, key, toLead ? "escalated" : "overdue_notice", null, MessagePriority.Reminder, withButtons: !toLead, to =>
+            work is null
+                ? (object)new { Deadline = view.Deadline(o, to), ToLead = toLead, Escalation = escalation, MissedReminders = !toLead }
+                : new { Deadline = view.Deadline(o, to), ToLead = toLead, Escalation = escalation, MissedReminders = !toLead, Work = work }, ct);
     }
 
     public async Task ClosedAsync(Occurrence o, long closedBy, CancellationToken ct)

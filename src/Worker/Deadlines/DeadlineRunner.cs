@@ -9,7 +9,7 @@ namespace Bot.Worker.Deadlines;
 /// Closed occurrences and steps already handled do nothing, so a repeated firing is harmless.
 /// </summary>
 internal sealed partial class DeadlineRunner(
-    IDatabase database, OccurrenceStore store, SnoozeStore snoozes, DeadlineConfigSource config, DeadlineNotifier notifier, OccurrenceScheduler scheduler,
+    IDatabase database, OccurrenceStore store, SnoozeStore snoozes, DeadlineDefinitions definitions, DeadlineNotifier notifier, OccurrenceScheduler scheduler,
     TimeProvider clock, ILogger<DeadlineRunner> logger)
 {
     /// <summary>A step that runs this long after its time is "late" (sent after downtime).</summary>
@@ -26,7 +26,7 @@ internal sealed partial class DeadlineRunner(
     private async Task RunInUnitAsync(long occurrenceId, string step, CancellationToken ct)
     {
         var occurrence = await store.FindAsync(occurrenceId, ct);
-        var deadline = occurrence is null ? null : config.Current.Deadline(occurrence.DeadlineId);
+        var deadline = occurrence is null ? null : await definitions.ForAsync(occurrence, ct);
         if (occurrence is null || deadline is null || occurrence.State != OccurrenceState.Open)
         {
             if (occurrence is not null)

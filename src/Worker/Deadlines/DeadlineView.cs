@@ -5,8 +5,8 @@ using Bot.Worker.Transport;
 
 namespace Bot.Worker.Deadlines;
 
-/// <summary>The <c>deadline</c> object templates get, localized time words, and the reminder buttons.</summary>
-internal sealed class DeadlineView(Labels labels, TimeWords words, TimeProvider clock, DeadlineConfigSource config)
+/// <summary>The <c>deadline</c> object templates get (and an owned occurrence's <c>work</c>), localized time words, and the reminder buttons.</summary>
+internal sealed class DeadlineView(Labels labels, TimeWords words, TimeProvider clock, DeadlineConfigSource config, DeadlineDefinitions definitions)
 {
     /// <summary>The buttons' <see cref="CallbackData"/>: prefix and verbs (id: an occurrence, or an extension request for Approve/Deny).</summary>
     public const string ButtonPrefix = "dl";
@@ -33,6 +33,9 @@ internal sealed class DeadlineView(Labels labels, TimeWords words, TimeProvider 
             Overdue = left < TimeSpan.Zero,
         };
     }
+
+    /// <summary>The work an owned occurrence's reminders show (a batch's progress), or null for a deadline of the file.</summary>
+    public Task<object?> WorkAsync(Occurrence o, CancellationToken ct) => definitions.WorkAsync(o, ct);
 
     public static string Local(DateTimeOffset instant, Recipient to) => LocalTime.Text(instant, to.TimeZone);
 

@@ -30,6 +30,7 @@ public static class DeadlinesHostBuilderExtensions
         services.AddSingleton<IStepScheduler, QuartzStepScheduler>();
         services.AddSingleton<OccurrenceScheduler>();
         services.AddSingleton<DeadlinePlanner>();
+        services.AddSingleton<DeadlineDefinitions>();
         services.AddSingleton<DeadlineView>();
         services.AddSingleton<DeadlineNotifier>();
         services.AddSingleton<DeadlineRunner>();

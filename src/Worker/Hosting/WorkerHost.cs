@@ -1,4 +1,5 @@
 using Bot.Worker.Awareness;
+using Bot.Worker.Batches;
 using Bot.Worker.Cluster;
 using Bot.Worker.Commands;
 using Bot.Worker.Common;
@@ -91,6 +92,7 @@ public static class WorkerHost
         builder.AddAwareness();
         builder.AddScamCheck();
         builder.AddReports();
+        builder.AddBatches();
         builder.AddRetention();
         builder.AddStatistics();
         builder.AddWebLogin();

@@ -1,7 +1,7 @@
 namespace Bot.Worker.Scam;
 
 /// <summary>
-/// A known number kept in the database (<c>known_numbers</c>): confirmed from a report or added in the console.
+/// A known number kept in the database (<c>known_numbers</c>): confirmed from a report, added in the console, or suspended in a batch.
 /// Type is the kind of number or account (mobile, qq, ...), Category fraud or official.
 /// </summary>
 internal sealed record KnownNumberEntry
@@ -14,6 +14,7 @@ internal sealed record KnownNumberEntry
     public long AddedBy { get; init; }
     public long AddedAt { get; init; }
     public long? ReportId { get; init; }
+    public long? BatchId { get; init; }
 
     public KnownNumber ToKnownNumber() => new(
         Enum.Parse<EntityKind>(Type, ignoreCase: true), Value,

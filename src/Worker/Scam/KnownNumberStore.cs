@@ -12,7 +12,7 @@ internal sealed class KnownNumberStore(IDatabase database, TimeProvider clock)
     public const string Fraud = "fraud", Official = "official";
 
     private const string Columns = """
-        id, kind AS Type, value, category, note, added_by AS AddedBy, added_at AS AddedAt, report_id AS ReportId
+        id, kind AS Type, value, category, note, added_by AS AddedBy, added_at AS AddedAt, report_id AS ReportId, batch_id AS BatchId
         """;
 
     /// <summary>Every entry (a short list: one row per confirmed or added number), for the check.</summary>
@@ -34,6 +34,19 @@ internal sealed class KnownNumberStore(IDatabase database, TimeProvider clock)
             VALUES (@kind, @Value, @category, @note, @addedBy, @now, @reportId)
             ON CONFLICT (kind, value) DO NOTHING
             """, new { kind = entity.Kind.ToString().ToLowerInvariant(), entity.Value, category, note, addedBy, now = clock.NowMs(), reportId }, ct) == 1;
+
+    /// <summary>A batch's suspended number: a fraud entry whose source is the batch (its title the note), unless the number is there already; true when added.</summary>
+    public async Task<bool> AddFromBatchAsync(ScamEntity entity, string title, long addedBy, long batchId, CancellationToken ct) =>
+        await database.ExecuteAsync("""
+            INSERT INTO known_numbers (kind, value, category, note, added_by, added_at, batch_id)
+            VALUES (@kind, @Value, 'fraud', @title, @addedBy, @now, @batchId)
+            ON CONFLICT (kind, value) DO NOTHING
+            """, new { kind = entity.Kind.ToString().ToLowerInvariant(), entity.Value, title, addedBy, now = clock.NowMs(), batchId }, ct) == 1;
+
+    /// <summary>A batch's reopened number: removes the entry that batch added (entries from reports, the console or other batches stay); true when removed.</summary>
+    public async Task<bool> RemoveOfBatchAsync(ScamEntity entity, long batchId, CancellationToken ct) => await database.ExecuteAsync(
+        "DELETE FROM known_numbers WHERE kind = @kind AND value = @Value AND batch_id = @batchId",
+        new { kind = entity.Kind.ToString().ToLowerInvariant(), entity.Value, batchId }, ct) == 1;
 
     /// <summary>Deletes one entry; the deleted entry, or null when there was none.</summary>
     public Task<KnownNumberEntry?> RemoveAsync(long id, CancellationToken ct) =>

@@ -3,13 +3,15 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Bot.TestDatabases;
 using Bot.Tests.Integration.Support;
+using Bot.Tests.Unit.Batches;
+using Bot.Worker.Batches;
 using Bot.Worker.Hosting;
 
 namespace Bot.Tests.Integration.Web;
 
 /// <summary>
 /// The whole console as a signed-in admin sees it, in headless Chromium, with something on every page (a team and its
-/// deadlines, a pending alert, a report, known numbers): every link and form action on every page resolves (200, or a
+/// deadlines, a pending alert, a report, known numbers, a batch): every link and form action on every page resolves (200, or a
 /// redirect that is not to the sign-in page), none is empty, and axe-core finds no accessibility violation on any page.
 /// </summary>
 public abstract partial class ConsoleCrawlTests(StorageProvider provider) : ConsolePageTest(provider, AdminA, AdminB)
@@ -60,6 +62,10 @@ public abstract partial class ConsoleCrawlTests(StorageProvider provider) : Cons
         await Server.WaitForMessagesAsync(Reporter, before + 1, Wait);
         await ConsoleSignIn.AskAsync(Server, Reporter, "Officer Wang: your card is frozen, call 171 2345 6789");
         await Bot.WaitForAsync("SELECT CASE WHEN COUNT(*) >= 2 THEN 1 ELSE 0 END FROM occurrences", 1L);
+        // A batch with its numbers (the batch page, its filters and exports).
+        var batch = await Bot.Get<BatchImport>().ImportAsync(AdminA, new BatchForm("公信安[2012]174号 第五批", "netsec", DateTime.UtcNow.AddDays(30),
+            DateTime.UtcNow.AddDays(37), "zh-Hans", "notice-000.csv", NoticeFile.Csv(NoticeFile.Rows())), CancellationToken.None);
+        Assert.True(batch.Saved);
     }
 
     [Fact]
@@ -136,7 +142,7 @@ public abstract partial class ConsoleCrawlTests(StorageProvider provider) : Cons
 
         Assert.True(problems.Count == 0, $"{problems.Count} problem(s) on {browsed} pages:\n" + string.Join("\n", problems.Distinct()));
         // The crawl reached every kind of page the menu and lists lead to.
-        foreach (var shape in new[] { "/", "/templates", "/broadcasts", "/broadcasts/new", "/broadcasts/N", "/deadlines", "/audit", "/reports", "/known-numbers" })
+        foreach (var shape in new[] { "/", "/templates", "/broadcasts", "/broadcasts/new", "/broadcasts/N", "/deadlines", "/audit", "/reports", "/known-numbers", "/batches", "/batches/N" })
         {
             Assert.Contains(shape, browsedShapes);
         }

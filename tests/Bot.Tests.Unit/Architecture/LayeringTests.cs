@@ -18,7 +18,7 @@ public sealed class LayeringTests
         ["Storage"],
         ["Cluster", "Transport", "Channels"],
         ["Delivery"],
-        ["Audit", "Chats", "Templating", "Scheduling", "Deadlines", "Awareness", "Scam", "Reports", "Statistics", "Retention", "WebLogin"],
+        ["Audit", "Chats", "Templating", "Scheduling", "Deadlines", "Awareness", "Scam", "Reports", "Batches", "Statistics", "Retention", "WebLogin"],
         ["Telegram", "Commands", "Web"],
         ["Hosting", "Cli"],
     ];

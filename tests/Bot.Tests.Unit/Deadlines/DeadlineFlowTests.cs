@@ -48,8 +48,8 @@ public sealed class DeadlineFlowTests
         var occurrence = (await bot.OccurrencesAsync("report")).Single();
         Assert.Equal(5, bot.Steps.Scheduled.Count);
 
-        Assert.True(await bot.Get<DeadlineActions>().DoneAsync(occurrence, 1002, CancellationToken.None));
-        Assert.False(await bot.Get<DeadlineActions>().DoneAsync(occurrence, 1001, CancellationToken.None));
+        Assert.True((await bot.Get<DeadlineActions>().DoneAsync(occurrence, 1002, CancellationToken.None)).Closed);
+        Assert.Equal(DoneOutcome.AlreadyClosed, await bot.Get<DeadlineActions>().DoneAsync(occurrence, 1001, CancellationToken.None));
 
         Assert.Empty(bot.Steps.Scheduled);
         Assert.All((await bot.StepsAsync(occurrence.Id)).Values, s => Assert.Equal(StepState.Cancelled, s.State));

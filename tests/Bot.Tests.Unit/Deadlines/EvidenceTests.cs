@@ -17,7 +17,7 @@ public sealed class EvidenceTests
         await actions.SnoozeAsync(occurrence, 1002, TimeSpan.FromHours(1), CancellationToken.None);
         var request = await actions.RequestExtensionAsync(occurrence, 1002, "waiting for data", TimeSpan.FromDays(1), CancellationToken.None);
         await actions.DecideExtensionAsync(request, 1001, false, false, CancellationToken.None);
-        Assert.True(await actions.DoneAsync(occurrence, 1002, CancellationToken.None));
+        Assert.True((await actions.DoneAsync(occurrence, 1002, CancellationToken.None)).Closed);
 
         var evidence = (await bot.Get<EvidenceService>().ForAsync(occurrence.Id, CancellationToken.None))!;
 

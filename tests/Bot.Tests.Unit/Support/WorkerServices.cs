@@ -81,9 +81,9 @@ internal sealed class WorkerServices : IAsyncDisposable
     }
 
     /// <summary>As <see cref="StartAsync"/>, with the shipped scam rules and known-numbers.yaml loaded.</summary>
-    public static async Task<WorkerServices> StartWithScamCheckAsync(DateTimeOffset now)
+    public static async Task<WorkerServices> StartWithScamCheckAsync(DateTimeOffset now, string deadlinesYaml = "teams: []")
     {
-        var bot = await StartAsync("teams: []", now);
+        var bot = await StartAsync(deadlinesYaml, now);
         System.IO.Directory.CreateDirectory(Path.Combine(bot.Directory, "config"));
         File.Copy(Path.Combine(Repo.Root, "config", "known-numbers.yaml"), Path.Combine(bot.Directory, "config", "known-numbers.yaml"));
         // The shipped rules with a 1 s match timeout instead of 100 ms: a test host busy with other work can pause a

@@ -1,17 +1,22 @@
+using Bot.Worker.Commands.Batches;
 using Bot.Worker.Commands.Reports;
 using Bot.Worker.Reports;
 
 namespace Bot.Worker.Commands.Scam;
 
 /// <summary>
-/// Text that is not a command in a private chat (typed, pasted or forwarded): the report the chat started with Report to us
-/// (or with Send it to our team under a 👎), else a check.
+/// Text that is not a command in a private chat (typed, pasted or forwarded): the reason a batch item's button asked for, the
+/// report the chat started with Report to us (or with Send it to our team under a 👎), else a check.
 /// </summary>
-internal sealed class FreeTextHandler(ReportService reports, ReportFiler filer, VerdictReply verdict)
+internal sealed class FreeTextHandler(BatchReasons batchReasons, ReportService reports, ReportFiler filer, VerdictReply verdict)
 {
     public async Task HandleAsync(CommandContext context, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(context.Args))
+        {
+            return;
+        }
+        if (await batchReasons.TryAnswerAsync(context, context.Args, ct))
         {
             return;
         }

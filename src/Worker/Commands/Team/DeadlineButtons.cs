@@ -38,7 +38,8 @@ internal sealed class DeadlineButtons(OccurrenceStore store, OccurrenceAccess ac
         switch (verb)
         {
             case DeadlineView.DoneVerb:
-                return labels.Get(language, await actions.DoneAsync(occurrence, context.User.Id, cancellationToken) ? "toast.done" : "toast.already_closed");
+                var done = await actions.DoneAsync(occurrence, context.User.Id, cancellationToken);
+                return string.Format(CultureInfo.InvariantCulture, labels.Get(language, "toast." + done.Action), done.Pending);
             case DeadlineView.SnoozeVerb:
                 var (until, _) = await actions.SnoozeAsync(occurrence, context.User.Id, TimeSpan.FromHours(1), cancellationToken);
                 return string.Format(CultureInfo.InvariantCulture, labels.Get(language, "toast.snoozed"), DeadlineView.Local(until, context.Recipient));

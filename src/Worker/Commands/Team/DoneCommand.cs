@@ -2,7 +2,7 @@ using Bot.Worker.Deadlines;
 
 namespace Bot.Worker.Commands.Team;
 
-/// <summary>/done ID: closes the current occurrence for the whole team.</summary>
+/// <summary>/done ID: closes the current occurrence for the whole team (refused, saying how many, while a batch's items are pending).</summary>
 internal sealed class DoneCommand(OccurrenceResolver resolver, DeadlineActions actions, DeadlineView view) : ICommandHandler
 {
     public string Name => "done";
@@ -12,10 +12,11 @@ internal sealed class DoneCommand(OccurrenceResolver resolver, DeadlineActions a
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var occurrence = await resolver.RequireAsync(context, cancellationToken);
-        var closed = await actions.DoneAsync(occurrence, context.User.Id, cancellationToken);
+        var outcome = await actions.DoneAsync(occurrence, context.User.Id, cancellationToken);
         await context.ReplyAsync("deadline-ack", new
         {
-            Action = closed ? "done" : "already_closed",
+            outcome.Action,
+            outcome.Pending,
             Deadline = view.Deadline(occurrence, context.Recipient),
             Until = "",
             Capped = false,

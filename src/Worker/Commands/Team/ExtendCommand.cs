@@ -36,6 +36,7 @@ internal sealed class ExtendCommand(OccurrenceResolver resolver, DeadlineActions
             Until = "",
             Capped = false,
             Extension = view.Words(extension, context.Language),
+            Pending = 0,
         }, ct: cancellationToken);
     }
 }

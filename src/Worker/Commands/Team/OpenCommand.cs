@@ -29,6 +29,7 @@ internal sealed class OpenCommand(DeadlineConfigSource config, DeadlineActions a
             Until = "",
             Capped = false,
             Extension = "",
+            Pending = 0,
         }, ct: cancellationToken);
     }
 }

@@ -27,6 +27,7 @@ internal sealed class SnoozeCommand(OccurrenceResolver resolver, DeadlineActions
             Until = DeadlineView.Local(until, context.Recipient),
             Capped = capped,
             Extension = "",
+            Pending = 0,
         }, ct: cancellationToken);
     }
 }

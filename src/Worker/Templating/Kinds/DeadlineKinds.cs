@@ -39,11 +39,12 @@ internal static class DeadlineKinds
         ]);
         yield return new("deadline-ack", "reply to /done, /snooze, /extend, /open",
         [
-            new { Action = "done", Deadline = Deadline(), Until = "", Capped = false, Extension = "" },
-            new { Action = "already_closed", Deadline = Deadline(), Until = "", Capped = false, Extension = "" },
-            new { Action = "snoozed", Deadline = Deadline(), Until = "2026-12-10 17:00", Capped = true, Extension = "" },
-            new { Action = "extension_requested", Deadline = Deadline(), Until = "", Capped = false, Extension = "1 day" },
-            new { Action = "opened", Deadline = Deadline(reference: "Case 7"), Until = "", Capped = false, Extension = "" },
+            new { Action = "done", Deadline = Deadline(), Until = "", Capped = false, Extension = "", Pending = 0 },
+            new { Action = "already_closed", Deadline = Deadline(), Until = "", Capped = false, Extension = "", Pending = 0 },
+            new { Action = "items_pending", Deadline = Deadline(), Until = "", Capped = false, Extension = "", Pending = 46 },
+            new { Action = "snoozed", Deadline = Deadline(), Until = "2026-12-10 17:00", Capped = true, Extension = "", Pending = 0 },
+            new { Action = "extension_requested", Deadline = Deadline(), Until = "", Capped = false, Extension = "1 day", Pending = 0 },
+            new { Action = "opened", Deadline = Deadline(reference: "Case 7"), Until = "", Capped = false, Extension = "", Pending = 0 },
         ]);
         yield return new("team-ack", "reply to /invite and /join",
         [
@@ -52,6 +53,9 @@ internal static class DeadlineKinds
             new { Action = "invalid_code", Team = "", Code = "", Expires = "" },
         ]);
     }
+
+    /// <summary>A <c>deadline</c> value as the templates get it (other kinds' samples use it too).</summary>
+    public static object Sample(bool overdue = false, bool dueNow = false) => Deadline(overdue, dueNow);
 
     private static object Deadline(bool overdue = false, bool dueNow = false, string reference = "") => new
     {

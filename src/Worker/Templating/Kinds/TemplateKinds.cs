@@ -4,7 +4,7 @@ namespace Bot.Worker.Templating.Kinds;
 internal sealed class TemplateKinds
 {
     private readonly Dictionary<string, TemplateKind> _kinds =
-        PublicKinds.All().Concat(AdminKinds.All()).Concat(DeadlineKinds.All()).Concat(AwarenessKinds.All()).Concat(ScamKinds.All()).ToDictionary(k => k.Name);
+        PublicKinds.All().Concat(AdminKinds.All()).Concat(DeadlineKinds.All()).Concat(AwarenessKinds.All()).Concat(ScamKinds.All()).Concat(BatchKinds.All()).ToDictionary(k => k.Name);
 
     public IReadOnlyCollection<TemplateKind> All => _kinds.Values;
 

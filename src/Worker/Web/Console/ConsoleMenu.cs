@@ -11,6 +11,7 @@ internal static class ConsoleMenu
         ("/Deadlines/Index", "web.nav.deadlines"),
         ("/Reports", "web.nav.reports"),
         ("/KnownNumbers", "web.nav.known_numbers"),
+        ("/Batches/Index", "web.nav.batches"),
         ("/Audit", "web.nav.audit"),
     ];
 }
