@@ -32,6 +32,16 @@ internal sealed class ChannelLimiter(int perMinute, int perSecond, TimeProvider 
         }
     }
 
+    /// <summary>How many messages may go now without waiting (0 while paused): what the next minute lets out at once.</summary>
+    public int Free()
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            return _pausedUntil > now ? 0 : _minute.Free(now);
+        }
+    }
+
     /// <summary>Takes a slot when one is free now (true); otherwise says when the next is (false).</summary>
     public bool TryTake(out DateTimeOffset nextSlot)
     {
