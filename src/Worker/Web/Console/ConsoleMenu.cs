@@ -11,6 +11,7 @@ internal static class ConsoleMenu
         ("/Deadlines/Index", "web.nav.deadlines"),
         ("/Reports", "web.nav.reports"),
         ("/KnownNumbers", "web.nav.known_numbers"),
+        ("/Channels", "web.nav.channels"),
         ("/Audit", "web.nav.audit"),
     ];
 }
