@@ -84,7 +84,15 @@ internal sealed partial class SendFailures(
                 await queue.MarkDeferredAsync(row.Id, row.Term, clock.GetUtcNow() + backoff, countsAsAttempt: true, result.Error ?? "transient", ct, result.PartsSent);
                 break;
             default:
-                LogFailed(row.IdemKey, row.Route.ToString(), row.Attempts + 1, result.Error);
+                if (!row.IsTelegram && result.Outcome == SendOutcome.Rejected)
+                {
+                    // The robot or the mail server refused it: the channel logged that line already (one per refusal).
+                    LogRefused(row.IdemKey, row.Route.ToString(), result.Error);
+                }
+                else
+                {
+                    LogFailed(row.IdemKey, row.Route.ToString(), row.Attempts + 1, result.Error);
+                }
                 await queue.MarkFinalAsync(row.Id, row.Term, DeliveryState.Failed, result.Error, ct);
                 metrics.Failed(DeliveryState.Failed, row.Channel);
                 break;
@@ -112,6 +120,9 @@ internal sealed partial class SendFailures(
 
     [LoggerMessage(LogLevel.Information, "Send of {Key} failed (try {Attempt}); retrying in {Seconds}s: {Reason}")]
     private partial void LogRetry(string key, int attempt, double seconds, string? reason);
+
+    [LoggerMessage(LogLevel.Debug, "{Key} to {Route} refused, not retried: {Reason}")]
+    private partial void LogRefused(string key, string route, string? reason);
 
     [LoggerMessage(LogLevel.Error, "Giving up on {Key} to {Route} after {Attempts} tries: {Reason}")]
     private partial void LogFailed(string key, string route, int attempts, string? reason);
