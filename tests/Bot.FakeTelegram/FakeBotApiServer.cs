@@ -246,10 +246,22 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     public void ClearChatNotFound(long chatId) => _faults.SetNotFound(chatId, false);
 
     // sendMessage beyond either limit (0 = no limit) within one second gets 429 with retry_after.
-    public void EnforceFloodLimits(int globalPerSecond, int perChatPerSecond, int retryAfterSeconds) =>
+    /// <summary>
+    /// Telegram's flood control: 429 with retry_after above <paramref name="globalPerSecond"/> sends a second (or
+    /// <paramref name="perChatPerSecond"/> to one chat); paid broadcasts (allow_paid_broadcast) count against their own
+    /// <paramref name="paidPerSecond"/> instead (Telegram: up to 1000 a second).
+    /// </summary>
+    public void EnforceFloodLimits(int globalPerSecond, int perChatPerSecond, int retryAfterSeconds, int paidPerSecond = 1000)
+    {
         _faults.Flood = new FloodLimiter(globalPerSecond, perChatPerSecond, retryAfterSeconds);
+        _faults.PaidFlood = new FloodLimiter(paidPerSecond, perChatPerSecond, retryAfterSeconds);
+    }
 
-    public void DisableFloodLimits() => _faults.Flood = null;
+    public void DisableFloodLimits()
+    {
+        _faults.Flood = null;
+        _faults.PaidFlood = null;
+    }
 
     // The largest number of timestamps (Stopwatch ticks) in any window [t, t + window) starting at one of them.
     public static int MaxInAnyWindow(IEnumerable<long> stopwatchTimestamps, TimeSpan window)

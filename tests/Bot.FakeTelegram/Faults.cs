@@ -9,12 +9,20 @@ internal sealed class Faults
     private readonly HashSet<long> _notFound = [];
 
     private volatile FloodLimiter? _flood;
+    private volatile FloodLimiter? _paidFlood;
 
     // Used under the caller's accept lock; replaced as a whole.
     public FloodLimiter? Flood
     {
         get => _flood;
         set => _flood = value;
+    }
+
+    // Paid broadcasts (allow_paid_broadcast) have a limit of their own, as on Telegram (up to 1000 a second).
+    public FloodLimiter? PaidFlood
+    {
+        get => _paidFlood;
+        set => _paidFlood = value;
     }
 
     public void AddRule(FailureRule rule)

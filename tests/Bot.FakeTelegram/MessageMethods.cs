@@ -25,13 +25,14 @@ internal sealed class MessageMethods(BotProfile bot, ChatBook chats, Journal jou
             return rejected;
         }
 
+        var paid = request.GetBool("allow_paid_broadcast");
         var markupJson = markup is null ? null : FakeJson.Serialize(markup);
         var inlineJson = IsInline(markup) ? markupJson : null;
         StoredMessage stored;
         lock (_acceptGate)
         {
             var now = Stopwatch.GetTimestamp();
-            if (faults.Flood is { } flood && !flood.TryAcquire(chatId, now))
+            if ((paid ? faults.PaidFlood : faults.Flood) is { } flood && !flood.TryAcquire(chatId, now))
             {
                 return ApiResult.Error(429, $"Too Many Requests: retry after {flood.RetryAfterSeconds}", flood.RetryAfterSeconds);
             }
@@ -43,6 +44,7 @@ internal sealed class MessageMethods(BotProfile bot, ChatBook chats, Journal jou
             {
                 VisibleText = content.VisibleText,
                 RequestJson = request.Json,
+                Paid = paid,
             });
         }
 
@@ -116,6 +118,7 @@ internal sealed class MessageMethods(BotProfile bot, ChatBook chats, Journal jou
     private ApiResult ApplyEdit(
         ApiRequest request, StoredMessage existing, string visibleText, IReadOnlyList<TextEntity> entities, JsonNode? markup, string? text, string? parseMode)
     {
+        var paid = request.GetBool("allow_paid_broadcast");
         var markupJson = markup is null ? null : FakeJson.Serialize(markup);
         if (existing.SameContent(visibleText, entities, markupJson))
         {

@@ -23,6 +23,9 @@ public sealed record SentMessage(
     // Every parameter of the request, as JSON.
     public string RequestJson { get; init; } = "{}";
 
+    // Sent as a paid broadcast (allow_paid_broadcast: true).
+    public bool Paid { get; init; }
+
     public IReadOnlyList<string> ButtonTexts => Buttons("text");
 
     public IReadOnlyList<string> ButtonData => Buttons("callback_data");

@@ -32,6 +32,7 @@ public static class AwarenessHostBuilderExtensions
         services.AddSingleton<BroadcastEnqueuer>();
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<BroadcastNotices>();
+        services.AddSingleton<PaidBroadcasts>();
         services.AddSingleton<AlertTexts>();
         services.AddSingleton<BroadcastProposals>();
         services.AddTransient<CampaignJob>();

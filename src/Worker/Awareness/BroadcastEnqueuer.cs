@@ -13,7 +13,8 @@ namespace Bot.Worker.Awareness;
 /// Tips and campaign messages for a chat in its quiet hours wait for the end of the window.
 /// </summary>
 internal sealed partial class BroadcastEnqueuer(
-    IDatabase database, BroadcastStore store, OutboxStore outbox, TipHistoryStore tipHistory, MessageRenderer renderer, BroadcastModels models, RecipientDirectory recipients, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
+    IDatabase database, BroadcastStore store, OutboxStore outbox, TipHistoryStore tipHistory, MessageRenderer renderer, BroadcastModels models,
+    RecipientDirectory recipients, PaidBroadcasts paid, TimeProvider clock, ILogger<BroadcastEnqueuer> logger)
 {
     public const int BatchSize = 1000;
 
@@ -63,24 +64,36 @@ internal sealed partial class BroadcastEnqueuer(
         var isAlert = b.Kind == BroadcastKind.Alert;
         var messages = new List<OutgoingMessage>(batch.Count);
         var tips = new List<TipGiven>();
+        // Without tip rotation, a template that reads nothing of its reader but the language and zone is rendered once
+        // per (language, zone) of the batch, not once per subscriber.
+        var shared = new Dictionary<(string Language, string Zone), string>();
+        var sameForAll = new Dictionary<string, bool>();
         foreach (var chat in batch)
         {
             var to = recipients.For(chat.ChatId, chat);
-            object values;
+            string html;
             if (seen is not null)
             {
                 var (tip, number, startsOver) = models.NextTip(seen[chat.ChatId]);
                 tips.Add(new TipGiven(chat.ChatId, tip.Id, startsOver));
-                values = models.Tip(tip, number, to.Language);
+                html = renderer.Render(b.Template, to, models.Tip(tip, number, to.Language));
+            }
+            else if (sameForAll.TryGetValue(to.Language, out var same) ? same : sameForAll[to.Language] = renderer.SameForEveryReader(b.Template, to.Language))
+            {
+                var key = (to.Language, to.TimeZone.Id);
+                if (!shared.TryGetValue(key, out html!))
+                {
+                    html = shared[key] = renderer.Render(b.Template, to, models.For(b, to.Language));
+                }
             }
             else
             {
-                values = models.For(b, to.Language);
+                html = renderer.Render(b.Template, to, models.For(b, to.Language));
             }
-            messages.Add(new OutgoingMessage($"bc:{b.Id}:{chat.ChatId}", chat.ChatId, renderer.Render(b.Template, to, values),
+            messages.Add(new OutgoingMessage($"bc:{b.Id}:{chat.ChatId}", chat.ChatId, html,
                 isAlert ? MessagePriority.Alert : MessagePriority.Tip, b.Template,
                 NotBefore: isAlert ? null : QuietHours.DeferUntil(chat.QuietStart, chat.QuietEnd, to.TimeZone, now),
-                BroadcastId: b.Id));
+                BroadcastId: b.Id, Paid: paid.Enabled));
         }
         return (messages, tips);
     }

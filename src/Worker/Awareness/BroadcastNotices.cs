@@ -8,7 +8,8 @@ using Bot.Worker.Transport;
 namespace Bot.Worker.Awareness;
 
 /// <summary>What admins are told about a proposed alert: each other admin gets a notice with Approve/Reject and the preview.</summary>
-internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirectory recipients, IOutbox outbox, BroadcastModels models, TopicView topics, Labels labels, BotSettings settings)
+internal sealed class BroadcastNotices(
+    MessageRenderer renderer, RecipientDirectory recipients, IOutbox outbox, BroadcastModels models, TopicView topics, Labels labels, BotSettings settings, PaidBroadcasts paid)
 {
     public async Task PendingAsync(Broadcast b, int audience, long proposer, CancellationToken ct)
     {
@@ -17,7 +18,7 @@ internal sealed class BroadcastNotices(MessageRenderer renderer, RecipientDirect
         {
             var to = await recipients.ForAsync(admin, ct);
             var id = b.Id.ToString(CultureInfo.InvariantCulture);
-            var notice = renderer.Render("broadcast-pending", to, new { b.Id, Topic = topics.Name(to.Language, b.Topic), b.Template, WithText = b.Text is not null, Audience = audience, Proposer = name });
+            var notice = renderer.Render("broadcast-pending", to, new { b.Id, Topic = topics.Name(to.Language, b.Topic), b.Template, WithText = b.Text is not null, Audience = audience, Proposer = name, Stars = paid.Estimate(audience) });
             IReadOnlyList<IReadOnlyList<InlineButton>> buttons =
                 [[
                     new InlineButton(labels.Get(to.Language, "button.approve"), BroadcastCallbacks.Data(BroadcastCallbacks.Approve, b.Id)),

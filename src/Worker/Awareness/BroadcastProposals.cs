@@ -8,7 +8,8 @@ namespace Bot.Worker.Awareness;
 /// is here or below: a known topic and template, a non-empty text within the output limit, a different
 /// admin approves (<see cref="BroadcastService.DecideAsync"/>), audit entries, the other admins' notices.
 /// </summary>
-internal sealed class BroadcastProposals(BroadcastService broadcasts, BroadcastStore store, BroadcastNotices notices, AlertTexts texts, AuditStore audit)
+internal sealed class BroadcastProposals(
+    BroadcastService broadcasts, BroadcastStore store, BroadcastNotices notices, AlertTexts texts, AuditStore audit, PaidBroadcasts paid)
 {
     public async Task<ProposalResult> ProposeAsync(AlertProposal proposal, CancellationToken ct)
     {
@@ -41,6 +42,10 @@ internal sealed class BroadcastProposals(BroadcastService broadcasts, BroadcastS
         }
         return new AlertPreview(null, await notices.PreviewForAsync(draft!, proposal.AdminId, ct), await store.AudienceAsync(draft!.Topic, ct));
     }
+
+    /// <summary>What sending <paramref name="b"/> to its topic's audience now would cost in Stars ("" when broadcasts are free).</summary>
+    public async Task<string> EstimateAsync(Broadcast b, CancellationToken ct) =>
+        paid.Enabled ? paid.Estimate(await store.AudienceAsync(b.Topic, ct)) : "";
 
     /// <summary>A proposed broadcast as its preview shows it to <paramref name="admin"/> (what the other admins get with their notice).</summary>
     public Task<string> PreviewOfAsync(Broadcast b, long admin, CancellationToken ct) => notices.PreviewForAsync(b, admin, ct);

@@ -70,11 +70,11 @@ internal sealed class BroadcastStore(IDatabase database, TimeProvider clock)
         "SELECT COUNT(*) FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id WHERE s.topic = @topic AND c.status = 'active'",
         new { topic }, ct);
 
-    /// <summary>How the broadcast's messages stand: state -> count.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> ProgressAsync(long id, CancellationToken ct) =>
-        (await database.QueryAsync<(string State, long Count)>(
-            "SELECT state, COUNT(*) FROM outbox WHERE broadcast_id = @id GROUP BY state", new { id }, ct))
-        .ToDictionary(r => r.State, r => (int)r.Count);
+    /// <summary>How the broadcast's messages stand: state -> (count, how many of them are paid broadcasts).</summary>
+    public async Task<IReadOnlyDictionary<string, (int Count, int Paid)>> ProgressAsync(long id, CancellationToken ct) =>
+        (await database.QueryAsync<(string State, long Count, long Paid)>(
+            "SELECT state, COUNT(*), COALESCE(SUM(paid), 0) FROM outbox WHERE broadcast_id = @id GROUP BY state", new { id }, ct))
+        .ToDictionary(r => r.State, r => ((int)r.Count, (int)r.Paid));
 
     public async Task<int> SentSinceAsync(long id, DateTimeOffset since, CancellationToken ct) => (int)await database.ScalarAsync<long>(
         "SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id AND state = 'sent' AND sent_at >= @since", new { id, since = since.ToMs() }, ct);

@@ -27,6 +27,16 @@ public sealed class DeliveryOptions
     [Range(1, 64, ErrorMessage = "Delivery:MaxParallelSends must be between 1 and 64")]
     public int MaxParallelSends { get; set; } = 8;
 
+    /// <summary>
+    /// Approved alerts and campaign runs go with Telegram's <c>allow_paid_broadcast</c> (0.1 Star a message, from the bot's
+    /// balance) at up to <see cref="PaidRatePerSecond"/>; replies and reminders keep the free budget.
+    /// </summary>
+    public bool PaidBroadcast { get; set; }
+
+    /// <summary>Ceiling on paid broadcast messages per second (Telegram allows up to 1000).</summary>
+    [Range(1, 1000, ErrorMessage = "Delivery:PaidRatePerSecond must be between 1 and 1000")]
+    public int PaidRatePerSecond { get; set; } = 1000;
+
     /// <summary>Safety margin added to the one-second window of the global limit.</summary>
     [Range(0, 1000, ErrorMessage = "Delivery:WindowMarginMs must be between 0 and 1000")]
     public int WindowMarginMs { get; set; } = 25;

@@ -25,6 +25,10 @@ namespace Bot.Worker.Delivery;
 internal sealed partial class Courier : IAsyncDisposable
 {
     private const int ClaimChunk = 32;
+    // A lane that lets starts follow each other (the paid lane) waits this long in place for its next permits instead of
+    // ending the pass: a new pass reads the outbox again, and at 1,000 a second that would be a read per message.
+    private static readonly TimeSpan WaitInPlaceUnder = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan GatherPermitsFor = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RetryRecordEvery = TimeSpan.FromSeconds(1);
     private readonly OutboxDeliveryStore _store;
@@ -61,12 +65,13 @@ internal sealed partial class Courier : IAsyncDisposable
     public InFlightRows InFlight { get; } = new();
 
     /// <summary>
-    /// Claims and starts the rows that are ready. Without a global rate they are claimed in chunks, the next chunk's
-    /// claim running while this chunk's sends start; with a rate, one at a time (starts are spaced anyway).
+    /// Claims and starts the rows that are ready. When their lane lets starts follow each other at once (no rate, or the
+    /// paid lane's high one) they are claimed in chunks, the next chunk's claim running while this chunk's sends start;
+    /// under a low rate, one at a time (starts are spaced anyway).
     /// </summary>
     public async Task<(StartOutcome, DateTimeOffset?)> StartAllAsync(List<OutboxRow> ready, long term, CancellationToken ct)
     {
-        var ahead = _gate.BackToBackStarts > 1;
+        var ahead = ready.Count > 0 && _gate.BackToBack(ready[0].Paid);
         var chunks = ready.Chunk(ahead ? ClaimChunk : 1).ToList();
         if (chunks.Count == 0 || _signal.TakeMoreUrgentThan(ready[0].Priority))
         {
@@ -85,6 +90,13 @@ internal sealed partial class Courier : IAsyncDisposable
                 while (started < rows.Length)
                 {
                     (start, retryAt) = await StartAsync(rows[started], ct);
+                    if (start == StartOutcome.Wait && ahead && retryAt is { } at && at - _clock.GetUtcNow() < WaitInPlaceUnder)
+                    {
+                        // Out of permits for a moment: gather a few before going on (a more urgent row still ends the wait's pass).
+                        var wait = at - _clock.GetUtcNow();
+                        await Task.Delay(wait > GatherPermitsFor ? wait : GatherPermitsFor, _clock, ct);
+                        continue;
+                    }
                     if (start != StartOutcome.Started)
                     {
                         break;

@@ -54,7 +54,7 @@ internal sealed class DeliveryRoutes
     {
         if (row.IsTelegram)
         {
-            return _gate.TryStart(row.ChatId, now, out retryAt);
+            return _gate.TryStart(row.ChatId, now, row.Paid, out retryAt);
         }
         retryAt = null;
         lock (_lock)
@@ -70,7 +70,7 @@ internal sealed class DeliveryRoutes
     {
         if (row.IsTelegram)
         {
-            _gate.Complete(row.ChatId);
+            _gate.Complete(row.ChatId, row.Paid);
             return;
         }
         lock (_lock)

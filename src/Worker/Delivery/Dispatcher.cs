@@ -155,10 +155,10 @@ internal sealed partial class Dispatcher(
                     break;
                 }
                 afterId = page[^1].Id;
-                if (!telegramWaits && gate.PausedUntil > clock.GetUtcNow())
+                if (!telegramWaits && gate.AllPausedUntil > clock.GetUtcNow())
                 {
                     telegramWaits = true;
-                    wake = Earliest(wake, gate.PausedUntil);
+                    wake = Earliest(wake, gate.AllPausedUntil);
                 }
                 var ready = new List<OutboxRow>();
                 var readyTelegram = new List<OutboxRow>();

@@ -23,7 +23,7 @@ internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leader
 
     private const string RowColumns = """
         id, idem_key AS IdemKey, chat_id AS ChatId, priority, text, buttons, attempts, expires_at AS ExpiresAt, plain_text AS PlainText,
-        channel, address, parts_sent AS PartsSent, digest_title AS DigestTitle, digest_line AS DigestLine
+        paid, channel, address, parts_sent AS PartsSent, digest_title AS DigestTitle, digest_line AS DigestLine
         """;
 
     /// <summary>

@@ -26,6 +26,9 @@ internal sealed record OutboxRow
 
     public string? DigestLine { get; init; }
 
+    /// <summary>Sent with Telegram's paid broadcast, in the paid lane of the send gate.</summary>
+    public bool Paid { get; init; }
+
     /// <summary>The term of leadership that claimed the row (0 before it is claimed); every result write carries it.</summary>
     public long Term { get; init; }
 

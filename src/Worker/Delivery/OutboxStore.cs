@@ -11,9 +11,9 @@ namespace Bot.Worker.Delivery;
 internal sealed class OutboxStore(IDatabase database, TimeProvider clock, DispatchSignal signal, ILeadership leadership, IClusterSignals cluster) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, sensitive, created_at, updated_at,
+        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, sensitive, paid, created_at, updated_at,
                             channel, address, digest_title, digest_line, fallback_of)
-        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Sensitive, @Now, @Now,
+        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Sensitive, @Paid, @Now, @Now,
                 @Channel, @Address, @DigestTitle, @DigestLine, @FallbackOf)
         ON CONFLICT (idem_key) DO NOTHING
         """;
@@ -29,7 +29,9 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
             return 0;
         }
         var now = clock.NowMs();
-        var rows = messages.SelectMany(m => ToRows(m, now)).ToList();
+        // A broadcast's rows often share one text (rendered once per language): split it once.
+        var parts = new Dictionary<string, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+        var rows = messages.SelectMany(m => ToRows(m, now, parts)).ToList();
         var inserted = await database.ExecuteAsync(InsertSql, rows, cancellationToken);
         if (inserted > 0)
         {
@@ -68,10 +70,18 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
     /// A Telegram message longer than Telegram takes becomes several rows (keys <c>KEY#2</c>, ...); a robot splits at
     /// send time under its own limit, and an email is never split.
     /// </summary>
-    private static IEnumerable<object> ToRows(OutgoingMessage message, long now)
+    private static IEnumerable<object> ToRows(OutgoingMessage message, long now, Dictionary<string, IReadOnlyList<string>> split)
     {
         var route = message.Route;
-        var parts = route is null ? MessageSplitter.Split(message.Html) : [message.Html];
+        IReadOnlyList<string>? parts;
+        if (route is not null)
+        {
+            parts = [message.Html];
+        }
+        else if (!split.TryGetValue(message.Html, out parts))
+        {
+            parts = split[message.Html] = MessageSplitter.Split(message.Html);
+        }
         var notBefore = message.NotBefore?.ToMs() ?? now;
         var state = message.FallbackOf is not null ? DeliveryState.Held : notBefore > now ? DeliveryState.Deferred : DeliveryState.Pending;
         for (var i = 0; i < parts.Count; i++)
@@ -90,6 +100,7 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
                 ExpiresAt = message.ExpiresAt?.ToMs(),
                 message.BroadcastId,
                 Sensitive = message.Sensitive ? 1 : 0,
+                Paid = message.Paid ? 1 : 0,
                 Now = now,
                 Channel = route?.Channel ?? DeliveryRoute.Telegram,
                 route?.Address,

@@ -9,6 +9,7 @@ namespace Bot.Worker.Delivery;
 /// <paramref name="Sensitive"/>: the text holds a secret (a sign-in link); the outbox keeps it only while the message
 /// may still be sent, and blanks it when the row reaches a final state (sent, blocked, failed, expired).
 /// A message to a group robot or an email address says so in <see cref="Route"/> (its <see cref="ChatId"/> is the route's).
+/// <paramref name="Paid"/>: a broadcast message sent with Telegram's paid broadcast (its own, faster lane).
 /// </summary>
 public sealed record OutgoingMessage(
     string Key,
@@ -20,7 +21,8 @@ public sealed record OutgoingMessage(
     DateTimeOffset? NotBefore = null,
     DateTimeOffset? ExpiresAt = null,
     long? BroadcastId = null,
-    bool Sensitive = false)
+    bool Sensitive = false,
+    bool Paid = false)
 {
     /// <summary>A group robot or an email address; null: the Telegram chat <see cref="ChatId"/>.</summary>
     public DeliveryRoute? Route { get; init; }

@@ -46,7 +46,8 @@ internal sealed partial class SendFailures(
         {
             case SendOutcome.RateLimited:
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(5);
-                gate.Pause(wait);
+                // A 429 to a paid broadcast pauses the paid lane only; the free lane's own 429 pauses everything free.
+                gate.Pause(wait, row.Paid);
                 metrics.Throttled();
                 LogRateLimited(wait.TotalSeconds, row.ChatId);
                 await queue.MarkDeferredAsync(row.Id, row.Term, clock.GetUtcNow() + wait, countsAsAttempt: false, $"429 retry after {wait.TotalSeconds:0}s", ct);

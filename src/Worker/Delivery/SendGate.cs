@@ -4,64 +4,71 @@ using Microsoft.Extensions.Options;
 namespace Bot.Worker.Delivery;
 
 /// <summary>
-/// Telegram's limits as the dispatcher applies them: a global window (at most N sends start in any
-/// second, counted from when the previous ones completed, so network jitter cannot squeeze N+1 into
-/// one second on Telegram's side), a gap per private chat, a sliding minute per group, and a global
-/// pause after a 429.
+/// Telegram's limits as the dispatcher applies them: two global budgets (<see cref="RateLane"/>: the free one for
+/// everything, and with Delivery:PaidBroadcast a paid one for paid broadcasts, each with its own rate and its own pause
+/// after a 429), a gap per private chat, and a sliding minute per group.
 /// </summary>
 internal sealed class SendGate
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _clock;
-    private readonly int _rate;
-    private readonly TimeSpan _window;
-    private readonly TimeSpan _spacing;
+    private readonly RateLane _free;
+    private readonly RateLane _paid;
     private readonly TimeSpan _privateGap;
     private readonly GroupWindow _groups;
-    private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _releases = new();
     private readonly Dictionary<long, DateTimeOffset> _chatReadyAt = [];
     private readonly HashSet<long> _busyChats = [];
-    private int _permits;
-    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
-    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public SendGate(IOptions<DeliveryOptions> options, TimeProvider clock)
     {
         var o = options.Value;
         _clock = clock;
-        _rate = o.GlobalRatePerSecond;
-        _permits = _rate;
-        _window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(o.WindowMarginMs);
-        // Spread a second's sends over half of it rather than firing them in one burst.
-        _spacing = _rate > 0 ? TimeSpan.FromSeconds(0.5 / _rate) : TimeSpan.Zero;
+        var window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(o.WindowMarginMs);
+        _free = new RateLane(o.GlobalRatePerSecond, window);
+        _paid = new RateLane(o.PaidRatePerSecond, window);
         _privateGap = TimeSpan.FromMilliseconds(o.PerChatIntervalMs);
         _groups = new GroupWindow(o.GroupMessagesPerMinute);
     }
 
+    /// <summary>Until when the free lane is paused by a 429 (MinValue: not paused).</summary>
     public DateTimeOffset PausedUntil
     {
         get
         {
             lock (_lock)
             {
-                return _pausedUntil;
+                return _free.PausedUntil;
             }
         }
     }
 
-    /// <summary>How many sends may start one right after another: one under a global rate (starts are spaced), any number without.</summary>
-    public int BackToBackStarts => _rate > 0 ? 1 : int.MaxValue;
+    /// <summary>Until when both lanes are paused (MinValue unless both are): nothing at all can start before then.</summary>
+    public DateTimeOffset AllPausedUntil
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _free.PausedUntil < _paid.PausedUntil ? _free.PausedUntil : _paid.PausedUntil;
+            }
+        }
+    }
 
-    /// <summary>A 429: nothing is sent to anyone until <paramref name="retryAfter"/> has passed.</summary>
-    public void Pause(TimeSpan retryAfter)
+    /// <summary>Whether sends of this lane may start one right after another (no rate, or a high one): then rows are claimed ahead in chunks.</summary>
+    public bool BackToBack(bool paid)
     {
         lock (_lock)
         {
-            var until = _clock.GetUtcNow() + retryAfter;
-            if (until > _pausedUntil)
-            {
-                _pausedUntil = until;
-            }
+            return Lane(paid).BackToBack;
+        }
+    }
+
+    /// <summary>A 429: nothing of this lane is sent to anyone until <paramref name="retryAfter"/> has passed.</summary>
+    public void Pause(TimeSpan retryAfter, bool paid = false)
+    {
+        lock (_lock)
+        {
+            Lane(paid).Pause(_clock.GetUtcNow() + retryAfter);
         }
     }
 
@@ -89,36 +96,14 @@ internal sealed class SendGate
         }
     }
 
-    /// <summary>Takes a global permit, or says when to ask again (null: when a send in flight completes).</summary>
-    public bool TryStart(long chatId, DateTimeOffset now, out DateTimeOffset? retryAt)
+    /// <summary>Takes a permit of the row's lane, or says when to ask again (null: when a send in flight completes).</summary>
+    public bool TryStart(long chatId, DateTimeOffset now, bool paid, out DateTimeOffset? retryAt)
     {
         lock (_lock)
         {
-            retryAt = null;
-            if (_pausedUntil > now)
+            if (!Lane(paid).TryTake(now, out retryAt))
             {
-                retryAt = _pausedUntil;
                 return false;
-            }
-            if (_rate > 0)
-            {
-                while (_releases.TryPeek(out var release, out _) && release <= now)
-                {
-                    _releases.Dequeue();
-                    _permits++;
-                }
-                if (_permits == 0)
-                {
-                    retryAt = _releases.TryPeek(out var next, out _) ? next : null;
-                    return false;
-                }
-                if (now < _lastStart + _spacing)
-                {
-                    retryAt = _lastStart + _spacing;
-                    return false;
-                }
-                _permits--;
-                _lastStart = now;
             }
             _busyChats.Add(chatId);
             return true;
@@ -126,15 +111,12 @@ internal sealed class SendGate
     }
 
     /// <summary>The send to <paramref name="chatId"/> completed: its permit returns one window later, the chat's gap (a group: its minute) starts now.</summary>
-    public void Complete(long chatId)
+    public void Complete(long chatId, bool paid)
     {
         lock (_lock)
         {
             var now = _clock.GetUtcNow();
-            if (_rate > 0)
-            {
-                _releases.Enqueue(now + _window, now + _window);
-            }
+            Lane(paid).Complete(now);
             _busyChats.Remove(chatId);
             if (chatId < 0)
             {
@@ -153,4 +135,6 @@ internal sealed class SendGate
             }
         }
     }
+
+    private RateLane Lane(bool paid) => paid ? _paid : _free;
 }

@@ -16,6 +16,6 @@ internal sealed class TelegramDelivery(IBotTransport transport) : IDeliveryChann
     public Task<SendResult> SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         var text = row.PlainText ? TelegramHtml.ToPlainText(row.Text) : row.Text;
-        return transport.SendAsync(new OutboundMessage(row.ChatId, text, !row.PlainText, ButtonsJson.Deserialize(row.Buttons)), cancellationToken);
+        return transport.SendAsync(new OutboundMessage(row.ChatId, text, !row.PlainText, ButtonsJson.Deserialize(row.Buttons), row.Paid), cancellationToken);
     }
 }

@@ -14,8 +14,9 @@ internal sealed class BroadcastProgressReader(BroadcastStore broadcasts, IOption
     public async Task<BroadcastProgress> OfAsync(Broadcast b, DateTimeOffset now, CancellationToken ct)
     {
         var progress = await broadcasts.ProgressAsync(b.Id, ct);
-        var queued = progress.GetValueOrDefault("pending") + progress.GetValueOrDefault("sending");
-        var deferred = progress.GetValueOrDefault("deferred");
+        int Count(string state) => progress.GetValueOrDefault(state).Count;
+        var queued = Count("pending") + Count("sending");
+        var deferred = Count("deferred");
         var remaining = queued + deferred;
         var state = b.State == BroadcastState.Enqueued ? (remaining == 0 ? "done" : "sending") : b.State;
         TimeSpan? eta = null;
@@ -24,12 +25,13 @@ internal sealed class BroadcastProgressReader(BroadcastStore broadcasts, IOption
             var perSecond = await broadcasts.SentSinceAsync(b.Id, now - TimeSpan.FromMinutes(1), ct) / 60.0;
             if (perSecond <= 0)
             {
-                perSecond = delivery.Value.GlobalRatePerSecond > 0 ? delivery.Value.GlobalRatePerSecond : 25;
+                var rate = delivery.Value.PaidBroadcast ? delivery.Value.PaidRatePerSecond : delivery.Value.GlobalRatePerSecond;
+                perSecond = rate > 0 ? rate : 25;
             }
             eta = TimeSpan.FromSeconds(remaining / perSecond);
         }
         return new BroadcastProgress(
             b.Id, b.Kind, b.CampaignId ?? $"alert #{b.Id}", b.Topic, state, b.Total, queued,
-            progress.GetValueOrDefault("sent"), progress.GetValueOrDefault("blocked"), progress.GetValueOrDefault("failed"), deferred, eta);
+            Count("sent"), Count("blocked"), Count("failed"), deferred, eta, progress.GetValueOrDefault("sent").Paid);
     }
 }

@@ -26,6 +26,7 @@ internal sealed class TelegramTransport(ITelegramBotClient bot) : IBotTransport
                 parseMode: message.Html ? ParseMode.Html : ParseMode.None,
                 replyMarkup: Markup(message.Buttons),
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                allowPaidBroadcast: message.Paid,
                 cancellationToken: linked.Token);
             return SendResult.Sent(sent.MessageId);
         }

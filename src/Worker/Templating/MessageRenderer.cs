@@ -36,6 +36,14 @@ internal sealed partial class MessageRenderer(TemplateCatalog catalog, TemplateS
         }
     }
 
+    /// <summary>
+    /// True when the live version of <paramref name="template"/> in <paramref name="language"/> reads nothing of its
+    /// reader but the language and zone (no <c>user</c>): one rendering then serves every reader with that language and
+    /// zone (a broadcast renders once per language instead of once per subscriber).
+    /// </summary>
+    public bool SameForEveryReader(string template, string language) =>
+        !VariableReads.Reads(catalog.Get(template, language).Template, "user");
+
     public ScriptObject Model(Recipient to, object? values)
     {
         var model = values is null ? new ScriptObject() : ScriptModel.From(values);

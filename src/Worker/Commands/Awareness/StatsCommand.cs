@@ -48,7 +48,7 @@ internal sealed class StatsCommand(StatisticsService statistics, TopicView topic
     }
 
     private object Broadcast(BroadcastProgress? b, string language) => b is null
-        ? new { Present = false, Id = 0L, Kind = "", Name = "", Topic = "", State = "", Total = 0, Queued = 0, Sent = 0, Blocked = 0, Failed = 0, Deferred = 0, Eta = "" }
+        ? new { Present = false, Id = 0L, Kind = "", Name = "", Topic = "", State = "", Total = 0, Queued = 0, Sent = 0, Blocked = 0, Failed = 0, Deferred = 0, Eta = "", Stars = "" }
         : new
         {
             Present = true,
@@ -64,5 +64,6 @@ internal sealed class StatsCommand(StatisticsService statistics, TopicView topic
             b.Failed,
             b.Deferred,
             Eta = b.Eta is { } eta ? words.Format(eta, language) : "",
+            b.Stars,
         };
 }

@@ -18,8 +18,8 @@ internal static class AwarenessKinds
         ]);
         yield return new("broadcast-pending", "to every other admin: approve or reject",
         [
-            new { Id = 12L, Topic = "Fraud alerts", Template = "alert", WithText = false, Audience = 300, Proposer = "Zhang Min" },
-            new { Id = 12L, Topic = "Fraud alerts", Template = "alert", WithText = true, Audience = 1, Proposer = "Zhang Min" },
+            new { Id = 12L, Topic = "Fraud alerts", Template = "alert", WithText = false, Audience = 300, Proposer = "Zhang Min", Stars = "30" },
+            new { Id = 12L, Topic = "Fraud alerts", Template = "alert", WithText = true, Audience = 1, Proposer = "Zhang Min", Stars = "" },
         ]);
         yield return new("broadcast-refused", "reply to /broadcast TOPIC + text that cannot go out",
         [
@@ -86,6 +86,7 @@ internal static class AwarenessKinds
             Failed = 0,
             Deferred = 0,
             Eta = present ? "5 minutes" : "",
+            Stars = present ? "17" : "",
         },
         Checks = new
         {

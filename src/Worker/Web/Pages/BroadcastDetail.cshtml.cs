@@ -26,6 +26,9 @@ internal sealed class BroadcastDetailModel(BroadcastBoard board, BroadcastPropos
 
     public string PreviewHtml { get; private set; } = "";
 
+    /// <summary>While the alert waits: what a paid broadcast to its audience now would cost ("" when broadcasts are free).</summary>
+    public string EstimatedStars { get; private set; } = "";
+
     public string? Decision { get; private set; }
 
     public bool DecisionRefused { get; private set; }
@@ -41,6 +44,7 @@ internal sealed class BroadcastDetailModel(BroadcastBoard board, BroadcastPropos
     public async Task<IActionResult> OnGetFragmentAsync(CancellationToken ct)
     {
         Alert = await board.FindAsync(Id, ct);
+        EstimatedStars = Alert is { Progress: null } a ? await proposals.EstimateAsync(a.Broadcast, ct) : "";
         return Partial("_BroadcastStatus", this);
     }
 
@@ -80,6 +84,7 @@ internal sealed class BroadcastDetailModel(BroadcastBoard board, BroadcastPropos
         if (Alert is not null)
         {
             PreviewHtml = await proposals.PreviewOfAsync(Alert.Broadcast, viewer.AdminId!.Value, ct);
+            EstimatedStars = Alert.Progress is null ? await proposals.EstimateAsync(Alert.Broadcast, ct) : "";
         }
     }
 }
