@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bot.Worker.Channels;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +7,13 @@ namespace Bot.Worker.Delivery;
 /// <summary>
 /// The channels beyond Telegram as an admin sees them (the console's Channels page, <c>channels test NAME</c>): each
 /// robot and the SMTP server with its settings (URL masked, never a secret), last success, last error and queue from
-/// the outbox, and a test message sent straight through it (its own limiter applies; nothing is queued).
+/// the outbox, and a test message sent straight through it (its own limiter applies; nothing is queued). A test's
+/// result counts as the channel's last success or last error on this node, as an admin who just pressed the button expects.
 /// </summary>
 internal sealed class ChannelBoard(RobotChannels robots, EmailSender email, IOptions<EmailOptions> emailOptions, OutboxDeliveryStore outbox, TimeProvider clock)
 {
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, ChannelResult Result)> _tests = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyCollection<string> RobotNames => robots.Names;
 
     public EmailOptions Email => emailOptions.Value;
@@ -21,13 +25,14 @@ internal sealed class ChannelBoard(RobotChannels robots, EmailSender email, IOpt
         {
             var robot = robots.Find(name)!;
             return new ChannelLine(name, robot.Robot.Kind.ToString(), robot.Robot.MaskedUrl, robot.Robot.Signs, robot.Limiter.PerMinute,
-                robotActivity.GetValueOrDefault(name) ?? new RouteActivity(name, null, null, null, 0));
+                WithTest(robotActivity.GetValueOrDefault(name) ?? new RouteActivity(name, null, null, null, 0), name));
         }).ToList();
         if (emailOptions.Value.Enabled)
         {
             var settings = emailOptions.Value;
             var activity = await outbox.RouteActivityAsync(DeliveryRoute.Email, ct) is [var any, ..] ? any : new RouteActivity(null, null, null, null, 0);
-            lines.Add(new ChannelLine(DeliveryRoute.Email, $"SMTP {settings.Security}", $"{settings.Host}:{settings.Port} · {settings.From}", settings.User.Length > 0, settings.PerMinute, activity));
+            lines.Add(new ChannelLine(DeliveryRoute.Email, $"SMTP {settings.Security}", $"{settings.Host}:{settings.Port} · {settings.From}", settings.User.Length > 0, settings.PerMinute,
+                WithTest(activity, DeliveryRoute.Email)));
         }
         return lines;
     }
@@ -40,13 +45,33 @@ internal sealed class ChannelBoard(RobotChannels robots, EmailSender email, IOpt
     {
         if (robots.Find(name) is { } robot)
         {
-            return await robot.SendAsync(telegramHtml, 0, ct);
+            return Note(name, await robot.SendAsync(telegramHtml, 0, ct));
         }
         if (!name.Contains('@', StringComparison.Ordinal) || !emailOptions.Value.Enabled)
         {
             return null;
         }
         var key = $"channel-test:{clock.GetUtcNow().ToUnixTimeMilliseconds()}:{DeliveryRoute.NormalizeEmail(name)}";
-        return await email.SendAsync(new EmailMessage(DeliveryRoute.NormalizeEmail(name), telegramHtml, key), ct);
+        return Note(DeliveryRoute.Email, await email.SendAsync(new EmailMessage(DeliveryRoute.NormalizeEmail(name), telegramHtml, key), ct));
+    }
+
+    private ChannelResult Note(string name, ChannelResult result)
+    {
+        _tests[name] = (clock.GetUtcNow(), result);
+        return result;
+    }
+
+    /// <summary>The outbox's activity with this node's latest test of the channel, whichever is newer.</summary>
+    private RouteActivity WithTest(RouteActivity activity, string name)
+    {
+        if (!_tests.TryGetValue(name, out var test))
+        {
+            return activity;
+        }
+        if (test.Result.Outcome == ChannelOutcome.Sent)
+        {
+            return activity.LastSent >= test.At ? activity : activity with { LastSent = test.At };
+        }
+        return activity.LastErrorAt >= test.At ? activity : activity with { LastError = test.Result.Reason ?? test.Result.Outcome.ToString(), LastErrorAt = test.At };
     }
 }

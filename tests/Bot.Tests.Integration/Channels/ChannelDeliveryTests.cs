@@ -49,6 +49,11 @@ public abstract class ChannelDeliveryTests(StorageProvider provider)
         Assert.Contains(accepted, t => t.Contains("deadline messages", StringComparison.Ordinal)); // a digest
         Assert.True(accepted.Count < 30, $"{accepted.Count} posts for 30 reminders");
         Assert.Equal(30, await bed.Bot.ScalarAsync<long>("SELECT COUNT(*) FROM occurrence_events WHERE kind = 'reminded' AND detail = 'robot netsec-wecom'"));
+
+        // /metrics counts them by channel: every reminder row, not the posts.
+        var (_, metrics) = await Scrape.GetAsync(bed.Bot, "/metrics");
+        Assert.Equal(30, Scrape.Samples(metrics, "bot_outbox_sent_total").Where(s => s.Labels.Contains("channel=\"robot\"", StringComparison.Ordinal)).Sum(s => s.Value));
+        Assert.Contains(Scrape.Samples(metrics, "bot_outbox_failed_total"), s => s.Labels.Contains("channel=\"email\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,8 +122,8 @@ public abstract class ChannelDeliveryTests(StorageProvider provider)
         var mail = await MailToAsync(bed, "wang.wei@example.cn");
         Assert.Equal("⏰ Deadline reminder: Quarterly fraud report", mail.Subject);
         Assert.Equal("\"Wang Wei\" <wang.wei@example.cn>", mail.To.ToString());
-        Assert.Equal(["text/plain", "text/html"], Assert.IsType<Multipart>(mail.Body).Select(p => p.ContentType.MimeType));
-        var links = AckClient.Links(mail.HtmlBody);
+        Assert.Equal(["text/plain", "text/html"], Assert.IsType<MultipartAlternative>(mail.Body).Select(p => p.ContentType.MimeType));
+        var links = AckClient.Links(mail.HtmlBody ?? "");
         Assert.Equal(["✅ Done", "⏰ Snooze 1h", "📨 Need extension"], links.Keys);
         Assert.All(links.Values, l => Assert.StartsWith(bed.Bot.WebAddress.ToString().TrimEnd('/') + "/ack/", l, StringComparison.Ordinal));
         Assert.All(links.Values, l => Assert.Contains(l, mail.TextBody, StringComparison.Ordinal));
@@ -165,7 +170,7 @@ public abstract class ChannelDeliveryTests(StorageProvider provider)
         Assert.Equal(1, await bed.Bot.ScalarAsync<long>("SELECT COUNT(*) FROM occurrence_events WHERE kind = 'acknowledged' AND user_id = @wang AND detail = 'via email'", new { wang }));
         Assert.Equal(0, await bed.Bot.ScalarAsync<long>("SELECT COUNT(*) FROM occurrence_steps WHERE state = 'scheduled'"));
         var scheduler = await bed.Bot.Get<ISchedulerFactory>().GetScheduler();
-        Assert.Empty(await scheduler.GetTriggerKeys(Quartz.Impl.Matchers.GroupMatcher<TriggerKey>.GroupEquals($"occ-{occurrence}")));
+        Assert.Empty(await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals($"occ-{occurrence}")));
         var reply = await ConsoleSignIn.AskAsync(bed.Telegram, Lead, "/deadlines closed");
         Assert.Contains("Quarterly fraud report", reply.VisibleText, StringComparison.Ordinal);
         Assert.Contains("Wang Wei", reply.VisibleText, StringComparison.Ordinal);
@@ -232,7 +237,7 @@ public abstract class ChannelDeliveryTests(StorageProvider provider)
     }
 
     private static Task<bool> EnqueueAsync(BotUnderTest bot, string robot, string key) =>
-        bot.Get<IOutbox>().EnqueueAsync(OutgoingMessage.To(DeliveryRoute.ToRobot(robot), key, $"<b>Reminder</b> {key}", MessagePriority.Reminder, "test"), CancellationToken.None);
+        bot.Get<IOutbox>().EnqueueAsync(OutgoingMessage.To(DeliveryRoute.ToRobot(robot), key, $"<b>Reminder</b> {key}", Bot.Worker.Delivery.MessagePriority.Reminder, "test"), CancellationToken.None);
 
     private static async Task<string> StateAsync(BotUnderTest bot, string key) =>
         await bot.ScalarAsync<string>("SELECT state FROM outbox WHERE idem_key = @key", new { key });
