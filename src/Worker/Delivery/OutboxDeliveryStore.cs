@@ -40,7 +40,7 @@ internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leader
     public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<long> ids, long term, CancellationToken ct) => database.QueryAsync<long>(
         $"""
         UPDATE outbox SET state = 'sending', claimed_by = @node, claimed_at = @now, claim_term = @term, updated_at = @now
-        WHERE {database.InList("id", "ids")} AND state = 'pending' AND {TermHolds} RETURNING id
+        WHERE {database.InList("id", "ids")} AND {database.Unindexed("state")} = 'pending' AND {TermHolds} RETURNING id
         """,
         new { ids = ids.ToArray(), node = leadership.NodeId, term, now = clock.NowMs() }, ct);
 
@@ -65,7 +65,7 @@ internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leader
 
     /// <summary>Puts rows claimed under <paramref name="term"/> back to pending (not started, or their attempt could not be recorded), in one statement.</summary>
     public Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, long term, CancellationToken ct) => database.ExecuteAsync(
-        $"UPDATE outbox SET state = 'pending', updated_at = @now WHERE {database.InList("id", "ids")} AND state = 'sending' AND {ClaimHolds}",
+        $"UPDATE outbox SET state = 'pending', updated_at = @now WHERE {database.InList("id", "ids")} AND {database.Unindexed("state")} = 'sending' AND {ClaimHolds}",
         new { ids = ids.ToArray(), term, now = clock.NowMs() }, ct);
 
     /// <summary>Makes deferred rows whose time has come pending; returns the next deferred time, if any.</summary>

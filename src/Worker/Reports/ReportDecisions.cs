@@ -20,6 +20,6 @@ internal sealed class ReportDecisions(ReportService reports, ReportStore store, 
         return verdict;
     }
 
-    /// <summary>The latest <see cref="Listed"/> reports of every chat, newest first, in one state or all (<paramref name="state"/> null).</summary>
-    public Task<IReadOnlyList<Report>> LatestAsync(string? state, CancellationToken ct) => store.ListAsync(state, Listed, ct);
+    /// <summary>The latest <see cref="Listed"/> reports of every chat, newest first, in one state or all (<paramref name="state"/> null), of one kind or all.</summary>
+    public Task<IReadOnlyList<Report>> LatestAsync(string? state, string? kind, CancellationToken ct) => store.ListAsync(state, kind, Listed, ct);
 }

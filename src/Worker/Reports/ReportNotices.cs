@@ -25,6 +25,12 @@ internal sealed class ReportNotices(MessageRenderer renderer, RecipientDirectory
             var to = await recipients.ForAsync(admin, ct);
             var html = renderer.Render("report-notice", to, new
             {
+                report.Kind,
+                Verdict = new
+                {
+                    Emoji = ScamVerdict.EmojiOf(report.VerdictLevel),
+                    Signs = report.VerdictSignIds,
+                },
                 report.Id,
                 Reporter = reporter,
                 ReporterId = report.UserId,

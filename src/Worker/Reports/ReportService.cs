@@ -5,11 +5,11 @@ using Bot.Worker.Storage;
 namespace Bot.Worker.Reports;
 
 /// <summary>
-/// Reports as use cases, knowing nothing of chats' wording: start one (Report to us), file the next
-/// message, decide it (Confirm number adds its numbers to the known numbers, audited, in one unit of
+/// Reports as use cases, knowing nothing of chats' wording: start one (Report to us, or Send it to our team after 👎),
+/// file the next message, decide it (Confirm number teaches the check its numbers and text, audited, in one unit of
 /// work), list a chat's. At most <see cref="PerHour"/> reports per chat an hour, counted in the database.
 /// </summary>
-internal sealed class ReportService(IDatabase database, ReportStore store, KnownNumberStore known, ScamChecker checker, AuditStore audit, TimeProvider clock)
+internal sealed class ReportService(IDatabase database, ReportStore store, ConfirmedReports confirmed, ScamChecker checker, AuditStore audit, TimeProvider clock)
 {
     public const int PerHour = 5;
 
@@ -17,32 +17,40 @@ internal sealed class ReportService(IDatabase database, ReportStore store, Known
     public static readonly TimeSpan AwaitFor = TimeSpan.FromMinutes(30);
 
     /// <summary>Report to us: marks the chat so its next message becomes a report, unless it is over the limit.</summary>
-    public async Task<ReportOutcome> StartAsync(long chatId, long userId, CancellationToken ct)
+    public Task<ReportOutcome> StartAsync(long chatId, long userId, CancellationToken ct) => StartAsync(chatId, userId, ReportPrompt.Fraud, ct);
+
+    /// <summary>Marks the chat so its next message becomes a report of <paramref name="prompt"/>'s kind, unless it is over the limit.</summary>
+    public async Task<ReportOutcome> StartAsync(long chatId, long userId, ReportPrompt prompt, CancellationToken ct)
     {
         if (await OverLimitAsync(chatId, ct))
         {
             return ReportOutcome.RateLimited;
         }
-        await store.MarkAwaitingAsync(chatId, userId, ct);
+        await store.MarkAwaitingAsync(chatId, userId, prompt, ct);
         return ReportOutcome.Awaiting;
     }
 
-    /// <summary>True (and the marker gone) if the chat pressed Report to us within <see cref="AwaitFor"/>.</summary>
-    public Task<bool> TakeAwaitingAsync(long chatId, CancellationToken ct) =>
+    /// <summary>What the chat's next message is to be reported as (the marker is gone then), if it pressed the button within <see cref="AwaitFor"/>; else null.</summary>
+    public Task<ReportPrompt?> TakeAwaitingAsync(long chatId, CancellationToken ct) =>
         store.TakeAwaitingAsync(chatId, clock.GetUtcNow() - AwaitFor, ct);
 
-    /// <summary>Stores the message as a report with the numbers and links found in it.</summary>
-    public async Task<(ReportOutcome Outcome, Report? Report)> FileAsync(long chatId, long userId, string text, CancellationToken ct)
+    /// <summary>Stores the message as a fraud report with the numbers and links found in it.</summary>
+    public Task<(ReportOutcome Outcome, Report? Report)> FileAsync(long chatId, long userId, string text, CancellationToken ct) =>
+        FileAsync(chatId, userId, text, ReportPrompt.Fraud, ct);
+
+    /// <summary>Stores the message as a report of <paramref name="prompt"/>'s kind with the numbers and links found in it.</summary>
+    public async Task<(ReportOutcome Outcome, Report? Report)> FileAsync(long chatId, long userId, string text, ReportPrompt prompt, CancellationToken ct)
     {
         var entities = checker.Check(text).Entities;
         var id = await database.InTransactionAsync(async token =>
-            await OverLimitAsync(chatId, token) ? 0 : await store.CreateAsync(chatId, userId, text, ReportEntities.Encode(entities), token), ct);
+            await OverLimitAsync(chatId, token) ? 0 : await store.CreateAsync(chatId, userId, text, ReportEntities.Encode(entities), prompt, token), ct);
         return id == 0 ? (ReportOutcome.RateLimited, null) : (ReportOutcome.Filed, await store.FindAsync(id, ct));
     }
 
     /// <summary>
     /// An admin decides an open report. Confirm adds each number and account in it to the known numbers
-    /// (except official ones), and the decision, the numbers and the audit entry commit together.
+    /// (except official ones) and its text to the "reported alike" index; the decision, what the check learned and
+    /// the audit entry commit together. Not fraud and Close teach the check nothing.
     /// </summary>
     public async Task<(ReportDecision Outcome, Report? Report, IReadOnlyList<ScamEntity> Added)> DecideAsync(long id, string state, long admin, CancellationToken ct)
     {
@@ -51,10 +59,8 @@ internal sealed class ReportService(IDatabase database, ReportStore store, Known
         {
             return (ReportDecision.NotFound, null, []);
         }
-        var numbers = ReportEntities.Numbers(ReportEntities.Decode(report.Entities))
-            .Where(e => !checker.IsOfficial(e))
-            .ToList();
-        var added = new List<ScamEntity>();
+        var numbers = ReportEntities.Numbers(ReportEntities.Decode(report.Entities)).ToList();
+        IReadOnlyList<ScamEntity> added = [];
         var decided = await database.InTransactionAsync(async token =>
         {
             if (!await store.DecideAsync(id, state, admin, token))
@@ -63,13 +69,7 @@ internal sealed class ReportService(IDatabase database, ReportStore store, Known
             }
             if (state == ReportState.Confirmed)
             {
-                foreach (var number in numbers)
-                {
-                    if (await known.AddAsync(number, $"用户举报 / report #{id}", admin, id, token))
-                    {
-                        added.Add(number);
-                    }
-                }
+                added = await confirmed.LearnAsync(id, report.Text, numbers, admin, clock.GetUtcNow(), token);
             }
             await audit.WriteAsync(admin, "report:" + state, $"#{id}" + (added.Count > 0 ? " added " + string.Join(", ", added.Select(a => a.Value)) : ""), allowed: true, token);
             return true;
@@ -87,10 +87,13 @@ internal sealed class ReportService(IDatabase database, ReportStore store, Known
         return (outcome, report with { State = state, DecidedBy = admin }, added);
     }
 
-    /// <summary>/forget: the chat's reports go; numbers they confirmed stay known, unlinked from them. Joins the caller's unit of work.</summary>
+    /// <summary>
+    /// /forget: the chat's reports go, and their text leaves the "reported alike" index; numbers they confirmed stay known,
+    /// unlinked from them. Joins the caller's unit of work.
+    /// </summary>
     public async Task ForgetChatAsync(long chatId, CancellationToken ct)
     {
-        await known.DetachFromChatReportsAsync(chatId, ct);
+        await confirmed.ForgetChatAsync(chatId, ct);
         await store.ForgetChatAsync(chatId, ct);
     }
 

@@ -12,6 +12,7 @@ public static class ReportsHostBuilderExtensions
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<ReportNotices>();
         builder.Services.AddSingleton<ReportDecisions>();
+        builder.Services.AddSingleton<WrongVerdictReports>();
         return builder;
     }
 }

@@ -8,12 +8,18 @@ internal sealed class ScamChecker(ScamRulesSource rules, KnownNumbersSource know
 {
     public ScamVerdict Check(string text) => ScamEvaluator.Evaluate(text, rules.Current, known.Current, clock);
 
-    /// <summary>A check against the file's known numbers and <paramref name="confirmed"/> (numbers reports confirmed, from the database); the file wins on a clash.</summary>
-    public ScamVerdict Check(string text, IReadOnlyCollection<KnownNumber> confirmed) =>
-        ScamEvaluator.Evaluate(text, rules.Current, known.Current.With(confirmed), clock);
+    /// <summary>
+    /// A check against the file's known numbers and <paramref name="confirmed"/> (numbers reports confirmed, from the database; the
+    /// file wins on a clash), and the confirmed reports the text is like (<paramref name="alike"/>, from <see cref="ReportedAlikeIndex"/>).
+    /// </summary>
+    public ScamVerdict Check(string text, IReadOnlyCollection<KnownNumber> confirmed, ReportedAlike? alike = null) =>
+        ScamEvaluator.Evaluate(text, rules.Current, known.Current.With(confirmed), clock, alike);
 
     /// <summary>True when known-numbers.yaml lists the number or account as official (never confirmed as fraud from a report).</summary>
     public bool IsOfficial(ScamEntity entity) => known.Current.Find(entity)?.Kind == KnownNumberKind.Official;
+
+    /// <summary>A sign's one-line explanation in a language, or null when the current rules have no such sign.</summary>
+    public string? Explain(string signId, string language) => rules.Current.Signs.FirstOrDefault(s => s.Id == signId)?.Explanation.GetValueOrDefault(language);
 
     /// <summary>The wording of the verdict (scam-signs.yaml <c>wording:</c>) in a language.</summary>
     public string Word(string key, string language) => rules.Current.Word(key, language);

@@ -11,19 +11,21 @@ internal static class ScamEvaluator
 {
     public static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(500);
 
-    public static ScamVerdict Evaluate(string text, ScamRules rules, KnownNumbers known, TimeProvider clock)
+    public static ScamVerdict Evaluate(string text, ScamRules rules, KnownNumbers known, TimeProvider clock, ReportedAlike? alike = null)
     {
         var started = clock.GetTimestamp();
         var prepared = ScamText.Prepare(text, rules.Fold);
         var entities = EntityExtractor.Extract(prepared);
         var hosts = entities.Where(e => e.Kind == EntityKind.Link).Select(e => e.Host!).Distinct().ToList();
+        // Numbers are looked up only for rules that name them, once per check.
+        var tagged = rules.TagsNumbers ? NumberTags.Apply(prepared, rules.HomeRegions) : prepared;
         var hits = new List<SignHit>();
         var timedOut = new List<string>();
         foreach (var sign in rules.Signs)
         {
             if (sign.Pattern is { } pattern)
             {
-                if (clock.GetElapsedTime(started) > Budget || !TryMatch(pattern, prepared, out var matched))
+                if (clock.GetElapsedTime(started) > Budget || !TryMatch(pattern, sign.SeesNumberTags ? tagged : prepared, out var matched))
                 {
                     timedOut.Add(sign.Id);
                 }
@@ -49,13 +51,14 @@ internal static class ScamEvaluator
         // A message that reads as an anti-fraud warning lists a scam's signs by its nature: its score alone never
         // makes it red (a known fraud number still does); it can still be orange, so a scam dressed as one is flagged.
         var warning = hits.Any(h => h.Family == ScamFamilies.WarningContext);
-        var level = knownHits.Any(k => k.Kind == KnownNumberKind.Fraud) || (score >= rules.RedAt && !warning) ? ScamLevel.Red
+        // A message like reports the admins confirmed is red, like a known fraud number, whatever its signs.
+        var level = knownHits.Any(k => k.Kind == KnownNumberKind.Fraud) || alike is not null || (score >= rules.RedAt && !warning) ? ScamLevel.Red
             : score >= rules.OrangeAt || (score > 0 && hits.Any(h => h.Weight > 0)) ? ScamLevel.Orange
             // Green means no sign at all (or a warning's counter-sign outweighed what it mentions).
             : ScamLevel.Green;
         var ordered = hits.OrderByDescending(h => h.Weight).ToList();
         var tip = ordered.FirstOrDefault(h => h.Weight > 0)?.Tip;
-        return new ScamVerdict(level, score, ordered, entities, knownHits, tip, timedOut);
+        return new ScamVerdict(level, score, ordered, entities, knownHits, tip, timedOut) { Alike = alike };
     }
 
     private static bool IsLookAlike(ScamRules rules, string host)

@@ -1,6 +1,9 @@
 namespace Bot.Worker.Scam;
 
-/// <summary>The parsed scam-signs.yaml: signs, thresholds, link lists, the Traditional fold and the verdict wording.</summary>
+/// <summary>
+/// The parsed scam-signs.yaml: signs, thresholds, link lists, the Traditional fold, the verdict wording, and the regions
+/// whose numbers are not "from abroad" for <c>{foreign-number}</c>.
+/// </summary>
 internal sealed record ScamRules(
     IReadOnlyList<ScamSign> Signs,
     int OrangeAt,
@@ -8,8 +11,12 @@ internal sealed record ScamRules(
     IReadOnlySet<string> Shorteners,
     IReadOnlyList<BrandDomain> Brands,
     TraditionalFold Fold,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Wording)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Wording,
+    IReadOnlySet<string> HomeRegions)
 {
+    /// <summary>True when a sign's patterns use a number placeholder, so a check tags the numbers first.</summary>
+    public bool TagsNumbers { get; } = Signs.Any(s => s.SeesNumberTags);
+
     /// <summary>The keys of the <c>wording:</c> section, each required in every language.</summary>
     public static readonly IReadOnlyList<string> WordingKeys = ["red", "orange", "green", "known-fraud", "known-official", "advice"];
 

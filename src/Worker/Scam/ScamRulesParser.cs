@@ -17,7 +17,7 @@ internal static class ScamRulesParser
     {
         var yaml = new YamlNodeReader(path);
         var root = yaml.LoadRoot();
-        yaml.OnlyKeys(root, "", "match_timeout_ms", "thresholds", "traditional_fold", "links", "wording", "signs");
+        yaml.OnlyKeys(root, "", "match_timeout_ms", "thresholds", "traditional_fold", "home_regions", "links", "wording", "signs");
         var timeout = TimeSpan.FromMilliseconds(ScamYaml.Int(yaml, root, "match_timeout_ms", "match_timeout_ms", 1, 1000, 50));
         var thresholds = ScamYaml.Map(yaml, root, "thresholds", "");
         yaml.OnlyKeys(thresholds, "thresholds", "orange", "red");
@@ -28,6 +28,7 @@ internal static class ScamRulesParser
             throw yaml.Error(thresholds, "thresholds", $"red ({red}) must be above orange ({orange})");
         }
         var fold = Fold(yaml, root);
+        var homeRegions = HomeRegions(yaml, root);
         var (shorteners, brands) = Links(yaml, root);
         var wording = Wording(yaml, root);
         var signNodes = yaml.MappingList(root, "signs", "signs");
@@ -39,12 +40,36 @@ internal static class ScamRulesParser
         var signs = signNodes.Select((s, i) => reader.Parse(s, $"signs[{i}]")).ToList();
         for (var i = 0; i < signs.Count; i++)
         {
+            if (signs[i].Id == ScamVerdict.ReportedAlikeSign)
+            {
+                throw yaml.Error(YamlNodeReader.Child(signNodes[i], "id"), $"signs[{i}].id", $"'{signs[i].Id}' is kept for messages like confirmed reports");
+            }
             if (signs.FindIndex(s => s.Id == signs[i].Id) < i)
             {
                 throw yaml.Error(YamlNodeReader.Child(signNodes[i], "id"), $"signs[{i}].id", $"'{signs[i].Id}' appears twice");
             }
         }
-        return new ScamRules(signs, orange, red, shorteners, brands, fold, wording);
+        return new ScamRules(signs, orange, red, shorteners, brands, fold, wording, homeRegions);
+    }
+
+    /// <summary>Region codes (CN, HK...) whose numbers {foreign-number} does not stand for; CN when the key is missing.</summary>
+    private static HashSet<string> HomeRegions(YamlNodeReader yaml, YamlMappingNode root)
+    {
+        if (YamlNodeReader.Child(root, "home_regions") is null)
+        {
+            return ["CN"];
+        }
+        var regions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (value, node) in yaml.ScalarList(root, "home_regions", ""))
+        {
+            var code = value.Trim().ToUpperInvariant();
+            if (!NumberTags.IsRegion(code))
+            {
+                throw yaml.Error(node, "home_regions", $"'{value}' is not a region code libphonenumber knows (CN, HK, MO, TW...)");
+            }
+            regions.Add(code);
+        }
+        return regions;
     }
 
     /// <summary>"帳账 戶户 ...": pairs of one Traditional and one Simplified character, separated by spaces.</summary>

@@ -8,7 +8,8 @@ namespace Bot.Worker.Scam;
 /// <summary>
 /// One entry of <c>signs:</c>. Patterns are .NET regexes, case-insensitive, without numbered captures;
 /// Chinese ones are folded to Simplified like the input. <c>zh-Hant: fold</c> declares that the
-/// zh-Hans patterns cover Traditional text through the fold.
+/// zh-Hans patterns cover Traditional text through the fold. <c>{foreign-number}</c> and <c>{plus86-number}</c>
+/// stand for numbers libphonenumber classified (<see cref="NumberTags"/>); another <c>{word}</c> is refused.
 /// </summary>
 internal sealed class ScamSignParser(YamlNodeReader yaml, TraditionalFold fold, TimeSpan timeout, IReadOnlySet<string>? tips)
 {
@@ -41,9 +42,10 @@ internal sealed class ScamSignParser(YamlNodeReader yaml, TraditionalFold fold, 
         {
             throw yaml.Error(map, field, "needs exactly one of patterns (per language) or detector (shortener, look-alike)");
         }
-        var pattern = hasPatterns ? Patterns(map, field) : null;
+        var tagged = false;
+        var pattern = hasPatterns ? Patterns(map, field, ref tagged) : null;
         var explanation = ScamYaml.PerLanguage(yaml, map, "explain", field);
-        return new ScamSign(id, family, weight, tip, pattern, detector, explanation);
+        return new ScamSign(id, family, weight, tip, pattern, detector, explanation, tagged);
     }
 
     private LinkDetector Detector(YamlMappingNode map, string field) => yaml.OptionalString(map, "detector", field) switch
@@ -55,7 +57,7 @@ internal sealed class ScamSignParser(YamlNodeReader yaml, TraditionalFold fold, 
     };
 
     /// <summary>All languages' patterns in one alternation, compiled once with the match timeout.</summary>
-    private Regex Patterns(YamlMappingNode map, string field)
+    private Regex Patterns(YamlMappingNode map, string field, ref bool tagged)
     {
         var patterns = ScamYaml.Map(yaml, map, "patterns", field);
         yaml.OnlyKeys(patterns, $"{field}.patterns", [.. Languages.All]);
@@ -77,7 +79,9 @@ internal sealed class ScamSignParser(YamlNodeReader yaml, TraditionalFold fold, 
             }
             for (var i = 0; i < list.Count; i++)
             {
-                all.Add(Checked(language == Languages.English ? list[i].Value : fold.Apply(list[i].Value), list[i].Node, $"{at}[{i}]"));
+                var text = WithMarkers(language == Languages.English ? list[i].Value : fold.Apply(list[i].Value), list[i].Node, $"{at}[{i}]");
+                tagged |= text.AsSpan().IndexOfAny(NumberTags.Foreign, NumberTags.Plus86) >= 0;
+                all.Add(Checked(text, list[i].Node, $"{at}[{i}]"));
             }
         }
         var regex = new Regex(string.Join('|', all.Select(p => $"(?:{p})")), Options | RegexOptions.Compiled, timeout);
@@ -92,6 +96,13 @@ internal sealed class ScamSignParser(YamlNodeReader yaml, TraditionalFold fold, 
         }
         return regex;
     }
+
+    /// <summary>The pattern with each number placeholder replaced by its marker; an unknown <c>{word}</c> is refused.</summary>
+    private string WithMarkers(string pattern, YamlNode node, string field) =>
+        Regex.Replace(pattern, @"\{[a-z][a-z0-9-]*\}", m => NumberTags.Placeholders.TryGetValue(m.Value, out var marker)
+            ? marker.ToString()
+            : throw yaml.Error(node, field, $"unknown placeholder {m.Value} (expected {string.Join(" or ", NumberTags.Placeholders.Keys)})"),
+            RegexOptions.None, timeout);
 
     private string Checked(string pattern, YamlNode node, string field)
     {

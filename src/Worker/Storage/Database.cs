@@ -20,6 +20,8 @@ internal abstract class Database(IEnumerable<IStatementObserver> observers) : ID
 
     public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
+    public virtual string Unindexed(string column) => "+" + column;
+
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         if (Ambient.Value is { IsActive: true })

@@ -19,6 +19,13 @@ public interface IDatabase
     /// </summary>
     string InList(string column, string parameter);
 
+    /// <summary>
+    /// <paramref name="column"/> as a guard on rows already found by key: SQLite gets <c>+column</c>, so its planner
+    /// (which has no statistics) does not walk an index on the guard, a state index holding a million queued rows,
+    /// instead of looking a few ids up by key. PostgreSQL gets the column as it is.
+    /// </summary>
+    string Unindexed(string column);
+
     /// <summary>A new connection outside any unit of work (schema set-up, tests, long reads).</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -18,8 +18,12 @@ public abstract class ReportPagesTests(StorageProvider provider) : ConsolePageTe
     private const long Admin = 7301, Reporter = 7401;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private protected override void Configure(WorkerHostSettings settings) =>
+    private protected override void Configure(WorkerHostSettings settings)
+    {
         settings.Configuration["Bot:KnownNumbersFile"] = Path.Combine(RepoPaths.Root, "config", "known-numbers.yaml");
+        // The wrong-verdict test asserts the signs a verdict named: a rule paused past 100 ms on a busy host would be dropped.
+        settings.Configuration["Bot:ScamSignsFile"] = Worker.ScamLearningTests.PatientRules();
+    }
 
     [Fact]
     public async Task A_report_confirmed_on_the_page_tells_the_reporter_makes_the_number_red_and_a_report_decided_in_chat_is_refused()
@@ -120,6 +124,55 @@ public abstract class ReportPagesTests(StorageProvider provider) : ConsolePageTe
         Assert.Contains("known:import", audit, StringComparison.Ordinal);
         Assert.Contains("known:remove", audit, StringComparison.Ordinal);
         Assert.Equal(4, await Bot.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE user_id = @Admin AND action LIKE 'known:%'", new { Admin }));
+    }
+
+    [Fact]
+    public async Task A_wrong_verdict_report_shows_the_signs_that_fired_and_the_dashboard_counts_right_and_wrong()
+    {
+        const string text = "【公安局】你涉嫌洗钱，马上把资金转到安全账户，不要告诉任何人";
+        var red = await AskAsync(Reporter, "/check " + text);
+        Assert.StartsWith("🔴", red.VisibleText, StringComparison.Ordinal);
+        var redId = red.ButtonData.Single(d => d.StartsWith("fb:w:", StringComparison.Ordinal))["fb:w:".Length..];
+        await PressAsync(red, $"fb:w:{redId}");
+        var before = Server.SentTo(Reporter).Count;
+        Server.EnqueueCallback(Reporter, $"fb:s:{redId}", Reporter, red.MessageId, languageCode: "en");
+        await Server.WaitForMessagesAsync(Reporter, before + 1, Wait); // the prompt
+        await AskAsync(Reporter, text);
+        var report = await Bot.ScalarAsync<long>("SELECT MAX(id) FROM reports WHERE chat_id = @Reporter", new { Reporter });
+        await Server.WaitForMessageAsync(m => m.ChatId == Admin && m.ButtonData.Contains($"rp:c:{report}"), Wait);
+
+        var green = await AskAsync(Reporter, "/check 明天中午一起吃饭吗？十二点楼下面馆见。");
+        Assert.StartsWith("🟢", green.VisibleText, StringComparison.Ordinal);
+        await PressAsync(green, green.ButtonData.Single(d => d.StartsWith("fb:r:", StringComparison.Ordinal)));
+
+        await ConsoleSignIn.SignInAsync(Chrome, Server, Admin);
+        Chrome.Open(new Uri(Bot.WebAddress, "/reports?kind=wrong-verdict"));
+        var row = $"#reports tr[data-id='{report}']";
+        Assert.Contains("Wrong verdict", Chrome.WaitForText($"{row} [data-field='kind']", _ => true), StringComparison.Ordinal);
+        Assert.Equal("red", Chrome.Driver.FindElement(By.CssSelector($"{row} [data-field='verdict']")).GetAttribute("data-level"));
+        // Each sign that fired, with its explanation: the admin sees which rule misfired.
+        Assert.Contains("safe account", Chrome.Text($"{row} li[data-sign='safe-account']"), StringComparison.Ordinal);
+        Chrome.Screenshot("reports-wrong-verdict");
+        // A fraud report is not a wrong-verdict one: the filter leaves it out.
+        var fraud = await ReportAsync("Officer Wang: your card is frozen, call +86 171 2345 6789");
+        Chrome.Open(new Uri(Bot.WebAddress, "/reports?kind=wrong-verdict"));
+        Chrome.WaitForText(row, _ => true);
+        Assert.Empty(Chrome.Driver.FindElements(By.CssSelector($"#reports tr[data-id='{fraud}']")));
+
+        Chrome.Open(new Uri(Bot.WebAddress, "/"));
+        Assert.Equal("1", Chrome.WaitForText("#check-levels tr[data-level='red'] [data-field='down']", _ => true));
+        Assert.Equal("0", Chrome.Text("#check-levels tr[data-level='red'] [data-field='up']"));
+        Assert.Equal("1", Chrome.Text("#check-levels tr[data-level='green'] [data-field='up']"));
+        Assert.Equal("1", Chrome.Text("#sign-votes tr[data-sign='safe-account'] [data-field='down']"));
+        Chrome.Screenshot("dashboard-feedback");
+    }
+
+    /// <summary>Presses a button under a verdict and waits for the bot's answer to it.</summary>
+    private async Task PressAsync(SentMessage verdict, string data)
+    {
+        var answers = Server.CallbackAnswers.Count;
+        Server.EnqueueCallback(Reporter, data, Reporter, verdict.MessageId, languageCode: "en");
+        await Eventually.TrueAsync(() => Server.CallbackAnswers.Count > answers, within: Wait);
     }
 
     /// <summary>Report to us from /report, then the message: returns the new report's id once the admin's notice is sent.</summary>

@@ -63,8 +63,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
         output.WriteLine($"sent before kill {received}, in flight {inFlight}, repeated {repeated}, failover {failover.TotalSeconds:F1} s");
         Assert.Equal(Subscribers, copies.Count);
         Assert.True(failover < TimeSpan.FromSeconds(20), $"failover took {failover.TotalSeconds:F1} s");
-        Assert.InRange(inFlight, 0, MaxParallelSends);
-        Assert.True(repeated <= inFlight, $"{repeated} repeated, {inFlight} were in flight");
+        // At 100 a second starts follow each other, so the courier claims the next chunk of 32 while one starts: the dead
+        // node's claimed rows are at most the sends under way and two chunks; only the sends under way can repeat.
+        Assert.InRange(inFlight, 0, MaxParallelSends + 2 * 32);
+        Assert.True(repeated <= Math.Min(inFlight, MaxParallelSends), $"{repeated} repeated, {inFlight} were claimed, {MaxParallelSends} at most under way");
         Assert.True(copies.Values.All(c => c <= 2));
         Assert.Equal(1, cluster.Server.MaxConcurrentGetUpdates);
     }

@@ -20,7 +20,7 @@ public sealed class ReportServiceTests
         for (var i = 0; i < ReportService.PerHour; i++)
         {
             Assert.Equal(ReportOutcome.Awaiting, await reports.StartAsync(Chat, Chat, Ct));
-            Assert.True(await reports.TakeAwaitingAsync(Chat, Ct));
+            Assert.NotNull(await reports.TakeAwaitingAsync(Chat, Ct));
             Assert.Equal(ReportOutcome.Filed, (await reports.FileAsync(Chat, Chat, $"scam {i} 13812345678", Ct)).Outcome);
             bot.Clock.Advance(TimeSpan.FromMinutes(5));
         }
@@ -41,12 +41,12 @@ public sealed class ReportServiceTests
         var reports = bot.Get<ReportService>();
 
         await reports.StartAsync(Chat, Chat, Ct);
-        Assert.True(await reports.TakeAwaitingAsync(Chat, Ct));
-        Assert.False(await reports.TakeAwaitingAsync(Chat, Ct));
+        Assert.NotNull(await reports.TakeAwaitingAsync(Chat, Ct));
+        Assert.Null(await reports.TakeAwaitingAsync(Chat, Ct));
 
         await reports.StartAsync(Chat, Chat, Ct);
         bot.Clock.Advance(ReportService.AwaitFor + TimeSpan.FromSeconds(1));
-        Assert.False(await reports.TakeAwaitingAsync(Chat, Ct));
+        Assert.Null(await reports.TakeAwaitingAsync(Chat, Ct));
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class ReportServiceTests
         Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM outbox WHERE chat_id = @Chat AND kind = 'report-decided'", new { Chat }));
         Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'report:confirmed' AND user_id = @Admin", new { Admin }));
         Assert.Equal(0, await bot.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE user_id = @other", new { other = Admin + 1 }));
-        Assert.Equal([report.Id], (await decisions.LatestAsync(ReportState.Confirmed, Ct)).Select(r => r.Id));
-        Assert.Empty(await decisions.LatestAsync(ReportState.Open, Ct));
+        Assert.Equal([report.Id], (await decisions.LatestAsync(ReportState.Confirmed, null, Ct)).Select(r => r.Id));
+        Assert.Empty(await decisions.LatestAsync(ReportState.Open, null, Ct));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ReportServiceTests
 
         Assert.Equal(0, (await reports.ListAsync(Chat, 10, Ct)).Total);
         Assert.Equal(1, (await reports.ListAsync(Chat + 1, 10, Ct)).Total);
-        Assert.False(await reports.TakeAwaitingAsync(Chat, Ct));
+        Assert.Null(await reports.TakeAwaitingAsync(Chat, Ct));
         Assert.Equal(1, await bot.ScalarAsync("SELECT COUNT(*) FROM known_numbers WHERE value = '13912345678' AND report_id IS NULL"));
     }
 

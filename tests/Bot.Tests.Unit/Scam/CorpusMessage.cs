@@ -11,6 +11,9 @@ public sealed class CorpusMessage
 
     public bool Hard { get; set; }
 
+    /// <summary>The scam script this message is a variant of (held-out set, issue 21), or empty.</summary>
+    public string Script { get; set; } = "";
+
     public string Text { get; set; } = "";
 
     public bool IsScam => Label == "scam";

@@ -19,13 +19,13 @@ public sealed class ExtractionTests
     [InlineData("+86 10 6219 9788", "01062199788")]
     [InlineData("400-812-3377", "4008123377")]
     [InlineData("+855 12 345 678", "+85512345678")]
-    public void Normalizes_a_phone_number(string raw, string expected) => Assert.Equal(expected, PhoneNumbers.Normalize(raw));
+    public void Normalizes_a_phone_number(string raw, string expected) => Assert.Equal(expected, Bot.Worker.Scam.PhoneNumbers.Normalize(raw));
 
     [Theory]
     [InlineData("call me")]
     [InlineData("12")]
     [InlineData("138#0013")]
-    public void Refuses_what_is_not_a_number(string raw) => Assert.Null(PhoneNumbers.Normalize(raw));
+    public void Refuses_what_is_not_a_number(string raw) => Assert.Null(Bot.Worker.Scam.PhoneNumbers.Normalize(raw));
 
     [Theory]
     [InlineData("请回电 +86 138-0013-8000 谢谢", "Mobile", "13800138000")]

@@ -265,10 +265,15 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
     public async Task Reports_confirmed_numbers_and_check_counts()
     {
         var reports = new ReportStore(Db, _clock);
-        await reports.MarkAwaitingAsync(8_000_000_001, 8_000_000_001, CancellationToken.None);
-        Assert.True(await reports.TakeAwaitingAsync(8_000_000_001, _clock.GetUtcNow().AddMinutes(-30), CancellationToken.None));
-        Assert.False(await reports.TakeAwaitingAsync(8_000_000_001, _clock.GetUtcNow().AddMinutes(-30), CancellationToken.None));
-        var id = await reports.CreateAsync(8_000_000_001, 8_000_000_001, "call 13800138000", "[]", CancellationToken.None);
+        await reports.MarkAwaitingAsync(8_000_000_001, 8_000_000_001, new ReportPrompt(ReportKind.WrongVerdict, "red", "safe-account,urgency"), CancellationToken.None);
+        var prompt = await reports.TakeAwaitingAsync(8_000_000_001, _clock.GetUtcNow().AddMinutes(-30), CancellationToken.None);
+        Assert.Equal(new ReportPrompt(ReportKind.WrongVerdict, "red", "safe-account,urgency"), prompt);
+        Assert.Null(await reports.TakeAwaitingAsync(8_000_000_001, _clock.GetUtcNow().AddMinutes(-30), CancellationToken.None));
+        var wrong = await reports.CreateAsync(8_000_000_002, 8_000_000_002, "hello", "[]", prompt!, CancellationToken.None);
+        Assert.Equal(["safe-account", "urgency"], (await reports.FindAsync(wrong, CancellationToken.None))!.VerdictSignIds);
+        Assert.Equal([wrong], (await reports.ListAsync(null, ReportKind.WrongVerdict, 10, CancellationToken.None)).Select(r => r.Id));
+        var id = await reports.CreateAsync(8_000_000_001, 8_000_000_001, "call 13800138000", "[]", ReportPrompt.Fraud, CancellationToken.None);
+        Assert.Equal(ReportKind.Fraud, (await reports.FindAsync(id, CancellationToken.None))!.Kind);
         Assert.Equal(1, await reports.CountSinceAsync(8_000_000_001, _clock.GetUtcNow().AddHours(-1), CancellationToken.None));
         Assert.True(await reports.DecideAsync(id, ReportState.Confirmed, 1, CancellationToken.None));
         Assert.False(await reports.DecideAsync(id, ReportState.NotFraud, 1, CancellationToken.None));
@@ -289,8 +294,48 @@ public abstract class StoreTests(StorageProvider provider) : IAsyncLifetime
         await stats.CountAsync(20_000, "red", ["safe-account", "transfer"], CancellationToken.None);
         await stats.CountAsync(20_001, "red", ["safe-account"], CancellationToken.None);
         await stats.CountAsync(20_001, "green", [], CancellationToken.None);
-        Assert.Equal(2, (await stats.VerdictsSinceAsync(20_000, CancellationToken.None))["red"]);
+        await stats.CountVoteAsync(20_001, "red", ["safe-account"], up: false, CancellationToken.None);
+        Assert.Equal(("red", 2L, 0L, 1L), (await stats.LevelsSinceAsync(20_000, CancellationToken.None)).Single(l => l.Level == "red"));
         Assert.Equal([("safe-account", 2), ("transfer", 1)], await stats.TopSignsSinceAsync(20_000, 5, CancellationToken.None));
+        Assert.Equal([new SignFeedback("safe-account", 2, 0, 1)], await stats.SignVotesSinceAsync(20_000, 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Kept_verdicts_take_one_vote_and_expire()
+    {
+        var verdicts = new CheckVerdictStore(Db, _clock);
+        var id = await verdicts.CreateAsync(20_000, "orange", ["urgency", "prize"], CancellationToken.None);
+        Assert.True(id > 0);
+
+        Assert.Equal(["urgency", "prize"], (await verdicts.VoteAsync(id, VerdictVote.Down, CancellationToken.None))!.SignIds);
+        Assert.Null(await verdicts.VoteAsync(id, VerdictVote.Up, CancellationToken.None));
+        Assert.Equal(VerdictVote.Down, (await verdicts.FindAsync(id, CancellationToken.None))!.Vote);
+
+        Assert.Equal(0, await verdicts.DeleteBeforeAsync(_clock.GetUtcNow(), 10, CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await verdicts.DeleteBeforeAsync(_clock.GetUtcNow(), 10, CancellationToken.None));
+        Assert.Null(await verdicts.FindAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Reported_alike_rows_move_the_version_and_go_with_the_reporters_reports()
+    {
+        var reports = new ReportStore(Db, _clock);
+        var alike = new ReportedAlikeStore(Db);
+        var mine = await reports.CreateAsync(8_000_000_003, 8_000_000_003, "scam", "[]", ReportPrompt.Fraud, CancellationToken.None);
+        var theirs = await reports.CreateAsync(8_000_000_004, 8_000_000_004, "scam", "[]", ReportPrompt.Fraud, CancellationToken.None);
+        var before = await alike.VersionAsync(CancellationToken.None);
+
+        await alike.AddAsync(mine, "您好这里是公安局", 1_000, CancellationToken.None);
+        await alike.AddAsync(theirs, "您好这里是法院", 2_000, CancellationToken.None);
+        Assert.Equal(before + 2, await alike.VersionAsync(CancellationToken.None));
+        Assert.Equal(new ReportedAlikeRow(mine, "您好这里是公安局", 1_000), (await alike.AllAsync(CancellationToken.None))[0]);
+
+        await Db.InTransactionAsync(ct => alike.ForgetChatReportsAsync(8_000_000_003, ct), CancellationToken.None);
+        await Db.InTransactionAsync(ct => alike.ForgetChatReportsAsync(8_000_000_003, ct), CancellationToken.None); // nothing left: no new version
+
+        Assert.Equal([theirs], (await alike.AllAsync(CancellationToken.None)).Select(r => r.ReportId));
+        Assert.Equal(before + 3, await alike.VersionAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -43,6 +43,13 @@ internal sealed class StatsCommand(StatisticsService statistics, TopicView topic
                 Green = stats.Checks.Verdicts.GetValueOrDefault("green"),
                 Total = stats.Checks.Verdicts.Values.Sum(),
                 TopSigns = stats.Checks.TopSigns.Select(s => new { Id = s.SignId, s.Count }).ToList(),
+                Votes = new
+                {
+                    Red = stats.Checks.VotesOf("red"),
+                    Orange = stats.Checks.VotesOf("orange"),
+                    Green = stats.Checks.VotesOf("green"),
+                },
+                SignVotes = stats.Checks.SignVotes.Select(s => new { Id = s.SignId, s.Checks, s.Up, s.Down }).ToList(),
             },
         }, ct: cancellationToken);
     }

@@ -2,12 +2,15 @@ using Bot.Worker.Reports;
 
 namespace Bot.Worker.Commands.Reports;
 
-/// <summary>The message after Report to us: files it, thanks the reporter (or refuses politely over the limit) and tells the admins.</summary>
+/// <summary>
+/// The message after Report to us (or Send it to our team under a 👎): files it as that kind of report, thanks the reporter
+/// (or refuses politely over the limit) and tells the admins.
+/// </summary>
 internal sealed class ReportFiler(ReportService reports, ReportNotices notices)
 {
-    public async Task FileAsync(CommandContext context, string text, CancellationToken ct)
+    public async Task FileAsync(CommandContext context, string text, ReportPrompt prompt, CancellationToken ct)
     {
-        var (outcome, report) = await reports.FileAsync(context.ChatId, context.User.Id, text, ct);
+        var (outcome, report) = await reports.FileAsync(context.ChatId, context.User.Id, text, prompt, ct);
         if (outcome != ReportOutcome.Filed || report is null)
         {
             await RateLimitedAsync(context, ct);

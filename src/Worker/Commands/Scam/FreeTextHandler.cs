@@ -3,7 +3,10 @@ using Bot.Worker.Reports;
 
 namespace Bot.Worker.Commands.Scam;
 
-/// <summary>Text that is not a command in a private chat (typed, pasted or forwarded): the report the chat started with Report to us, else a check.</summary>
+/// <summary>
+/// Text that is not a command in a private chat (typed, pasted or forwarded): the report the chat started with Report to us
+/// (or with Send it to our team under a 👎), else a check.
+/// </summary>
 internal sealed class FreeTextHandler(ReportService reports, ReportFiler filer, VerdictReply verdict)
 {
     public async Task HandleAsync(CommandContext context, CancellationToken ct)
@@ -12,9 +15,9 @@ internal sealed class FreeTextHandler(ReportService reports, ReportFiler filer, 
         {
             return;
         }
-        if (await reports.TakeAwaitingAsync(context.ChatId, ct))
+        if (await reports.TakeAwaitingAsync(context.ChatId, ct) is { } prompt)
         {
-            await filer.FileAsync(context, context.Args, ct);
+            await filer.FileAsync(context, context.Args, prompt, ct);
             return;
         }
         await verdict.SendAsync(context, context.Args, ct);

@@ -18,6 +18,8 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, IEnumerable<ISta
     // full of rows just sent) and filter by id; a join to the unnested array looks each id up by key.
     public override string InList(string column, string parameter) => $"{column} IN (SELECT unnest(@{parameter}))";
 
+    public override string Unindexed(string column) => column;
+
     protected override Task<int> ExecuteManyAsync(DbConnection connection, DbTransaction tx, string sql, System.Collections.IEnumerable rows, CancellationToken ct) =>
         PostgresBatch.ExecuteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)tx, sql, rows, ct);
 

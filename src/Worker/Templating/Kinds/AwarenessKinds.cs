@@ -95,6 +95,15 @@ internal static class AwarenessKinds
             Green = present ? 58 : 0,
             Total = present ? 100 : 0,
             TopSigns = present ? new object[] { new { Id = "safe-account", Count = 9 }, new { Id = "verification-code", Count = 7 } } : [],
+            Votes = new
+            {
+                Red = new { Up = present ? 5 : 0, Down = present ? 1 : 0 },
+                Orange = new { Up = present ? 3 : 0, Down = present ? 4 : 0 },
+                Green = new { Up = present ? 8 : 0, Down = present ? 2 : 0 },
+            },
+            SignVotes = present
+                ? new object[] { new { Id = "urgency", Checks = 20, Up = 2, Down = 3 }, new { Id = "safe-account", Checks = 9, Up = 4, Down = 0 } }
+                : [],
         },
     };
 

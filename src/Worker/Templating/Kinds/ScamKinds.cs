@@ -8,15 +8,18 @@ internal static class ScamKinds
         yield return new("check-verdict", "the scam check: /check, or any text or forwarded message in a private chat",
             [Verdict("red"), Verdict("orange"), Verdict("green")]);
         yield return new("report-prompt", "after Report to us: send the message to report", [new { Minutes = 30 }]);
+        yield return new("wrong-verdict-prompt", "after 👎 and Send it to our team: send the checked message again", [new { Minutes = 30 }]);
         yield return new("report-received", "the report was filed, or refused over the hourly limit",
         [
             new { Outcome = "filed", Id = 7L, Found = 2, Limit = 5 },
             new { Outcome = "rate_limited", Id = 0L, Found = 0, Limit = 5 },
         ]);
-        yield return new("report-notice", "to every admin: a new report, with Confirm number / Not fraud / Close (buttons added by the bot)",
+        yield return new("report-notice", "to every admin: a new report (fraud, or a verdict the user said was wrong), with Confirm number / Not fraud / Close (buttons added by the bot)",
         [
             new
             {
+                Kind = "fraud",
+                Verdict = NoVerdict,
                 Id = 7L,
                 Reporter = "Lin <b>&",
                 ReporterId = 1001L,
@@ -24,7 +27,18 @@ internal static class ScamKinds
                 Numbers = new object[] { new { Kind = "mobile", Value = "17000000000" }, new { Kind = "qq", Value = "100000001" } },
                 Hosts = new[] { "etc-gov-cn.top" },
             },
-            new { Id = 8L, Reporter = "1002", ReporterId = 1002L, Text = "hello", Numbers = Array.Empty<object>(), Hosts = Array.Empty<string>() },
+            new
+            {
+                Kind = "wrong-verdict",
+                Verdict = new { Emoji = "🔴", Signs = new[] { "police-impersonation", "plus86-caller" } },
+                Id = 9L,
+                Reporter = "Wang",
+                ReporterId = 1003L,
+                Text = "Hi team, the client call is at 4pm Beijing time, the police station's meeting room. Dial-in: +86 10 8765 4321.",
+                Numbers = new object[] { new { Kind = "landline", Value = "01087654321" } },
+                Hosts = Array.Empty<string>(),
+            },
+            new { Kind = "fraud", Verdict = NoVerdict, Id = 8L, Reporter = "1002", ReporterId = 1002L, Text = "hello", Numbers = Array.Empty<object>(), Hosts = Array.Empty<string>() },
         ]);
         yield return new("report-decided", "to the reporter: what the admins decided",
         [
@@ -41,6 +55,8 @@ internal static class ScamKinds
         new { Id = 8L, State = "open", Created = "2026-11-24 10:05", Excerpt = "中奖了！请先交手续费…", Numbers = Array.Empty<string>() },
         new { Id = 7L, State = "confirmed", Created = "2026-11-23 21:40", Excerpt = "【公安局】你涉嫌洗钱…", Numbers = new[] { "17000000000" } },
     ];
+
+    private static readonly object NoVerdict = new { Emoji = "", Signs = Array.Empty<string>() };
 
     private static object Verdict(string level) => new
     {
@@ -63,6 +79,7 @@ internal static class ScamKinds
         Numbers = level == "red"
             ? new object[] { new { Kind = "mobile", Value = "17000000000" }, new { Kind = "service", Value = "96110" }, new { Kind = "wechat", Value = "fake_officer_demo" } }
             : [],
+        Alike = new { Present = level == "red", Count = level == "red" ? 3 : 0, Last = level == "red" ? "2026-11-23" : "" },
         Fraud = level == "red" ? new object[] { new { Value = "17000000000", Note = "report #7" } } : [],
         Official = level == "red" ? new object[] { new { Value = "96110", Note = "Police anti-fraud warning and advice line" } } : [],
         KnownFraud = "This number or account is listed as a fraud number",

@@ -7,16 +7,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bot.Worker.Web.Pages;
 
 /// <summary>
-/// Scam reports, newest first, filtered by state, with Confirm number / Not fraud / Close on open ones: a door to
+/// Scam reports, newest first, filtered by state and kind, with Confirm number / Not fraud / Close on open ones: a door to
 /// <see cref="ReportDecisions"/>, the same use case the chat notice's buttons call (it audits and tells the reporter).
+/// A wrong-verdict report shows the verdict the user disputed and each sign it named, so an admin sees which rule misfired.
 /// </summary>
-internal sealed class ReportsModel(ReportDecisions decisions, ConsoleViewer viewer) : PageModel
+internal sealed class ReportsModel(ReportDecisions decisions, ScamChecker checker, ConsoleViewer viewer) : PageModel
 {
     public static readonly IReadOnlyList<string> States = [ReportState.Open, ReportState.Confirmed, ReportState.NotFraud, ReportState.Closed];
+
+    public static readonly IReadOnlyList<string> Kinds = [ReportKind.Fraud, ReportKind.WrongVerdict];
 
     /// <summary>One of <see cref="States"/>, or empty for all.</summary>
     [BindProperty(SupportsGet = true)]
     public string? State { get; set; }
+
+    /// <summary>One of <see cref="Kinds"/>, or empty for all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
 
     public IReadOnlyList<Report> Reports { get; private set; } = [];
 
@@ -53,6 +60,13 @@ internal sealed class ReportsModel(ReportDecisions decisions, ConsoleViewer view
 
     public string StateName(string state) => viewer.T("web.reports.state." + state);
 
+    public string KindName(string kind) => viewer.T("web.reports.kind." + kind);
+
+    /// <summary>A sign the disputed verdict named, explained in the admin's language (the id alone when the rules no longer have it).</summary>
+    public string SignText(string signId) => signId == ScamVerdict.ReportedAlikeSign
+        ? viewer.T("web.reports.reported_alike")
+        : checker.Explain(signId, viewer.Language) ?? "";
+
     public static IReadOnlyList<string> Numbers(Report report) =>
         ReportEntities.Numbers(ReportEntities.Decode(report.Entities)).Select(e => e.Value).Distinct().ToList();
 
@@ -67,6 +81,7 @@ internal sealed class ReportsModel(ReportDecisions decisions, ConsoleViewer view
             UnknownState = State;
         }
         State = States.Contains(State) ? State : null;
-        Reports = await decisions.LatestAsync(State, ct);
+        Kind = Kinds.Contains(Kind) ? Kind : null;
+        Reports = await decisions.LatestAsync(State, Kind, ct);
     }
 }
