@@ -9,7 +9,7 @@ namespace Bot.Bench;
 /// </summary>
 internal static class IdleBenchmark
 {
-    public static async Task<(double RssMb, double PeakRssMb, double CpuPercent)> RunAsync(string configuration, TimeSpan settle, TimeSpan measure)
+    public static async Task<(double RssMb, double PeakRssMb, double CpuPercent)> RunAsync(string configuration, TimeSpan settle, TimeSpan measure, params string[] args)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bot-idle-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -23,7 +23,7 @@ internal static class IdleBenchmark
         info.ArgumentList.Add(Repo.WorkerDll(configuration));
         info.ArgumentList.Add("--Storage:ConnectionString=Data Source=" + Path.Combine(directory, "bot.db"));
         info.ArgumentList.Add("--Logging:File:Path=");
-        foreach (var extra in (Environment.GetEnvironmentVariable("BENCH_IDLE_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var extra in args.Concat((Environment.GetEnvironmentVariable("BENCH_IDLE_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             info.ArgumentList.Add(extra);
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Bench;
 
-// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|scam|scam-alike|batch|all|cluster-reminders|paid-broadcast] [--provider sqlite|postgres|both]
+// dotnet run -c Release --project bench/Bot.Bench -- [dispatch|metrics|pacing|render|reminders|broadcast|idle|idle-channels|email|scam|scam-alike|batch|all|cluster-reminders|paid-broadcast] [--provider sqlite|postgres|both]
 var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var providers = BenchStorage.Parse(args);
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -173,4 +173,31 @@ if (which is "idle" or "all")
     Console.WriteLine(string.Create(culture, $"  resident memory at 10 s : {rss,8:F1} MB   (goal < 150 MB)"));
     Console.WriteLine(string.Create(culture, $"  most while watched      : {peak,8:F1} MB   (goal < 150 MB)"));
     Console.WriteLine(string.Create(culture, $"  CPU while idle          : {cpu,8:F2} %"));
+}
+
+if (which is "idle-channels" or "all")
+{
+    // Two group robots (WeCom; DingTalk, signed) and an SMTP server configured; nothing is sent while idle.
+    var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_IDLE_SECONDS") ?? "20", culture);
+    var (rss, peak, cpu) = await IdleBenchmark.RunAsync(configuration, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(seconds),
+        "--Channels:Robots:bench-wecom:Kind=WeCom", "--Channels:Robots:bench-wecom:Url=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=00000000-0000-0000-0000-000000000000",
+        "--Channels:Robots:bench-dingtalk:Kind=DingTalk", "--Channels:Robots:bench-dingtalk:Url=https://oapi.dingtalk.com/robot/send?access_token=0000",
+        "--Channels:Robots:bench-dingtalk:Secret=SEC0000", "--Email:Host=127.0.0.1", "--Email:Port=2525", "--Email:Security=None", "--Email:From=bot@example.cn");
+    Console.WriteLine(string.Create(culture, $"idle-channels: console mode, SQLite, two robots and an SMTP server configured, 10 s after start, then {seconds} s watched"));
+    Console.WriteLine(string.Create(culture, $"  resident memory at 10 s : {rss,8:F1} MB   (goal < 150 MB)"));
+    Console.WriteLine(string.Create(culture, $"  most while watched      : {peak,8:F1} MB   (goal < 150 MB)"));
+    Console.WriteLine(string.Create(culture, $"  CPU while idle          : {cpu,8:F2} %"));
+}
+
+if (which is "email" or "all")
+{
+    var messages = int.Parse(Environment.GetEnvironmentVariable("BENCH_EMAILS") ?? "1000", culture);
+    foreach (var provider in providers)
+    {
+        await using var storage = await BenchStorage.CreateAsync(provider);
+        var (baseline, outbox) = await EmailBenchmark.RunAsync(messages, storage);
+        Console.WriteLine(string.Create(culture, $"email: {messages} emails to an SMTP server on loopback, {storage.Name}, median of {EmailBenchmark.Rounds} interleaved rounds"));
+        Console.WriteLine(string.Create(culture, $"  plain MailKit loop, one connection : {baseline,8:F0} emails/s (baseline)"));
+        Console.WriteLine(string.Create(culture, $"  enqueue + outbox + email channel  : {outbox,8:F0} emails/s  ratio {outbox / baseline:F2}x   (goal >= 0.80x)"));
+    }
 }

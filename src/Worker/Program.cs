@@ -14,6 +14,8 @@ try
             return TemplatesCli.Run(args, Console.Out, Console.Error);
         case "deadlines" when args.ElementAtOrDefault(1) == "next":
             return DeadlinesCli.Run(args, Console.Out, Console.Error);
+        case "channels":
+            return await ChannelsCli.RunAsync(args, Console.Out, Console.Error);
         case "backup":
             return BackupCli.Run(args, Console.Out, Console.Error);
         case not null when UsageCli.Applies(args):

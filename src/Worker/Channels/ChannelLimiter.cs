@@ -9,9 +9,15 @@ internal sealed class ChannelLimiter(int perMinute, int perSecond, TimeProvider 
 {
     public static readonly TimeSpan MaxPause = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Added to each window: a slot is counted when it is taken, before the post, and a post that took longer on the
+    /// wire than the one a minute later must not make the app see one too many in its window.
+    /// </summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
+
     private readonly Lock _lock = new();
-    private readonly SlidingWindow _minute = new(perMinute, TimeSpan.FromMinutes(1));
-    private readonly SlidingWindow _second = new(perSecond, TimeSpan.FromSeconds(1));
+    private readonly SlidingWindow _minute = new(perMinute, TimeSpan.FromMinutes(1) + Margin);
+    private readonly SlidingWindow _second = new(perSecond, TimeSpan.FromSeconds(1) + (Margin / 10));
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private int _rateErrors;
 
@@ -29,6 +35,16 @@ internal sealed class ChannelLimiter(int perMinute, int perSecond, TimeProvider 
         lock (_lock)
         {
             return ReadyAt(time.GetUtcNow());
+        }
+    }
+
+    /// <summary>How many messages may go now without waiting (0 while paused): what the next minute lets out at once.</summary>
+    public int Free()
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            return _pausedUntil > now ? 0 : _minute.Free(now);
         }
     }
 

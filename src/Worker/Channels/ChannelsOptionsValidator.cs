@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Worker.Channels;
@@ -6,15 +7,29 @@ namespace Bot.Worker.Channels;
 /// <summary>
 /// Each <c>Channels:Robots:{name}</c> needs a Kind, an absolute http(s) Url with the app's key or token in it, a
 /// Secret only where the app signs, and a PerMinute within the app's own limit. Messages name the key; they show a
-/// URL only masked and never the secret.
+/// URL only masked and never the secret. A Kind the binder could not read (<c>Slack</c>) would drop the robot from the
+/// bound options without a word, so the configuration itself is read for it too.
 /// </summary>
-internal sealed partial class ChannelsOptionsValidator : IValidateOptions<ChannelsOptions>
+internal sealed partial class ChannelsOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<ChannelsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ChannelsOptions options)
     {
         var failures = new List<string>();
+        var unreadable = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var child in configuration?.GetSection($"{ChannelsOptions.Section}:Robots").GetChildren() ?? [])
+        {
+            if (child["Kind"] is { Length: > 0 } raw && (!Enum.TryParse<RobotKind>(raw, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || raw.Trim().All(char.IsAsciiDigit)))
+            {
+                failures.Add($"{ChannelsOptions.Section}:Robots:{child.Key}:Kind '{raw}' is not a robot kind: write WeCom, DingTalk or Feishu");
+                unreadable.Add(child.Key);
+            }
+        }
         foreach (var (robotName, robot) in options.Robots)
         {
+            if (unreadable.Contains(robotName))
+            {
+                continue;
+            }
             var key = $"{ChannelsOptions.Section}:Robots:{robotName}";
             if (!RobotName().IsMatch(robotName))
             {

@@ -18,9 +18,10 @@ internal static class EmailComposer
         {
             recipient.Name = name;
         }
+        var lines = RichText.Parse(message.TelegramHtml);
         var mime = new MimeMessage
         {
-            Subject = EmailText.Subject(message.TelegramHtml),
+            Subject = Titles.Plain(lines),
             Date = now,
             MessageId = EmailMessageIds.For(message.RowKey, sender.Address),
         };
@@ -28,9 +29,9 @@ internal static class EmailComposer
         mime.To.Add(recipient);
         mime.Headers.Add("Auto-Submitted", "auto-generated");
         var plain = new TextPart("plain");
-        plain.SetText("utf-8", EmailText.Convert(message.TelegramHtml));
+        plain.SetText("utf-8", EmailText.Convert(lines));
         var html = new TextPart("html");
-        html.SetText("utf-8", EmailHtml.Convert(message.TelegramHtml));
+        html.SetText("utf-8", EmailHtml.Convert(lines));
         mime.Body = new MultipartAlternative { plain, html };
         return mime;
     }

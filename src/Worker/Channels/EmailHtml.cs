@@ -15,10 +15,12 @@ internal static class EmailHtml
     private const string CodeStyle = "padding:1px 4px;background:#f6f8fa;border-radius:3px;font-family:Consolas,Menlo,monospace;font-size:13px";
     private const string SpoilerStyle = "background:#d0d7de;color:#57606a";
 
-    public static string Convert(string telegramHtml)
+    public static string Convert(string telegramHtml) => Convert(RichText.Parse(telegramHtml));
+
+    /// <summary>The HTML document of lines already parsed (the composer parses a message once for all its parts).</summary>
+    public static string Convert(IReadOnlyList<RichLine> lines)
     {
-        var lines = RichText.Parse(telegramHtml);
-        var sb = new StringBuilder(telegramHtml.Length * 2 + 600);
+        var sb = new StringBuilder(1024);
         sb.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n<title>")
             .Append(Escape(Titles.Plain(lines)))
             .Append("</title>\n</head>\n<body style=\"").Append(BodyStyle).Append("\">\n");

@@ -10,10 +10,13 @@ internal static class EmailText
 {
     public static string Subject(string telegramHtml) => Titles.Plain(RichText.Parse(telegramHtml));
 
-    public static string Convert(string telegramHtml)
+    public static string Convert(string telegramHtml) => Convert(RichText.Parse(telegramHtml));
+
+    /// <summary>The plain text of lines already parsed (the composer parses a message once for all its parts).</summary>
+    public static string Convert(IReadOnlyList<RichLine> lines)
     {
-        var sb = new StringBuilder(telegramHtml.Length + 64);
-        foreach (var line in RichText.Parse(telegramHtml))
+        var sb = new StringBuilder(256);
+        foreach (var line in lines)
         {
             if (line.Block == RichBlock.Quote)
             {

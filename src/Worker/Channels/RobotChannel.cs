@@ -11,6 +11,9 @@ internal sealed class RobotChannel(RobotEndpoint robot, IRobotClient client, Cha
 
     public ChannelLimiter Limiter => limiter;
 
+    /// <summary>How many posts <paramref name="telegramHtml"/> takes (each takes a slot of the limiter).</summary>
+    public int Parts(string telegramHtml) => client.Bodies(telegramHtml).Count;
+
     /// <summary>Sends the parts from <paramref name="firstPart"/> on (a retry passes the <see cref="ChannelResult.PartsSent"/> it got).</summary>
     public async Task<ChannelResult> SendAsync(string telegramHtml, int firstPart, CancellationToken cancellationToken)
     {

@@ -24,6 +24,17 @@ internal sealed class SlidingWindow(int limit, TimeSpan window)
         return _events.Count >= limit ? _events.ElementAt(_events.Count - limit) + window : null;
     }
 
+    /// <summary>How many events may still happen at <paramref name="now"/> (int.MaxValue without a limit).</summary>
+    public int Free(DateTimeOffset now)
+    {
+        if (limit <= 0)
+        {
+            return int.MaxValue;
+        }
+        ReadyAt(now);
+        return Math.Max(0, limit - _events.Count);
+    }
+
     public void Record(DateTimeOffset now)
     {
         if (limit > 0)

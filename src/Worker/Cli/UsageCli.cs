@@ -14,6 +14,7 @@ public static class UsageCli
           templates check              check every shipped template as an admin's edit is checked
           templates render NAME LANG   render a template with its kind's sample data
           deadlines next               the next 5 occurrences of each deadline in Bot:DeadlinesFile
+          channels test NAME           a test message to the group robot NAME, or an email to the address NAME
           backup FILE                  a consistent copy of the SQLite database while the worker runs
           --help                       this text
         Any setting of README "Configuration" can be given as --Section:Key=Value or in the environment
@@ -39,6 +40,6 @@ public static class UsageCli
 
     private static bool IsHelp(string word) => word is "--help" or "-h" or "-?" or "help";
 
-    // Commands handled before this one (templates, deadlines next, backup) never reach it.
+    // Commands handled before this one (templates, deadlines next, channels, backup) never reach it.
     private static bool IsUnknownWord(string word) => !word.StartsWith('-') && !word.Contains('=', StringComparison.Ordinal);
 }

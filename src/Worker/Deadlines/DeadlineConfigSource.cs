@@ -1,3 +1,4 @@
+using Bot.Worker.Channels;
 using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Bot.Worker.Templating.Kinds;
@@ -12,12 +13,15 @@ internal sealed class DeadlineConfigSource : IDisposable
     private readonly WatchedFile<DeadlineConfig> _file;
     private readonly TimeZoneInfo _defaultZone;
 
-    public DeadlineConfigSource(IOptions<BotOptions> options, ContentPaths paths, TemplateKinds kinds, TimeProvider clock, ILogger<DeadlineConfigSource> logger)
+    public DeadlineConfigSource(
+        IOptions<BotOptions> options, IOptions<ChannelsOptions> robots, IOptions<EmailOptions> email, ContentPaths paths, TemplateKinds kinds, TimeProvider clock,
+        ILogger<DeadlineConfigSource> logger)
     {
         var defaultZone = options.Value.TimeZone;
         _defaultZone = TimeZoneInfo.TryFindSystemTimeZoneById(defaultZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        var channels = new DeadlineChannels([.. robots.Value.Robots.Keys], email.Value.Enabled);
         _file = new WatchedFile<DeadlineConfig>(paths.Resolve(options.Value.DeadlinesFile),
-            path => DeadlinesFileParser.Parse(path, defaultZone, name => kinds.Find(name) is not null, clock.GetUtcNow()), clock, logger);
+            path => DeadlinesFileParser.Parse(path, defaultZone, name => kinds.Find(name) is not null, clock.GetUtcNow(), channels), clock, logger);
     }
 
     public DeadlineConfig Current => _file.Current ?? DeadlineConfig.Empty with { TimeZone = _defaultZone };

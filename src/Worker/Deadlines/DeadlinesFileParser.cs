@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Worker.Configuration;
+using Bot.Worker.Delivery;
+using MimeKit;
 using Quartz;
 using YamlDotNet.RepresentationModel;
 
@@ -12,8 +14,11 @@ internal static partial class DeadlinesFileParser
     private static readonly string[] ScheduleKeys = ["due", "cron", "window"];
     private static readonly string[] DueFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss"];
 
-    /// <summary>Parses <paramref name="path"/>; <paramref name="now"/> refuses a cron that never fires again.</summary>
-    public static DeadlineConfig Parse(string path, string defaultZone, Func<string, bool> templateExists, DateTimeOffset now)
+    /// <summary>
+    /// Parses <paramref name="path"/>; <paramref name="now"/> refuses a cron that never fires again, and
+    /// <paramref name="channels"/> (none by default) a robot that is not configured or an email without Email:Host.
+    /// </summary>
+    public static DeadlineConfig Parse(string path, string defaultZone, Func<string, bool> templateExists, DateTimeOffset now, DeadlineChannels? channels = null)
     {
         var yaml = new YamlNodeReader(path);
         var root = yaml.LoadRoot();
@@ -23,7 +28,7 @@ internal static partial class DeadlinesFileParser
             DateOnly.TryParseExact(h.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d
                 : throw yaml.Error(h.Node, $"holidays[{i}]", $"'{h.Value}' is not a date (yyyy-MM-dd)")).ToHashSet();
-        var teams = yaml.MappingList(root, "teams", "teams").Select((t, i) => Team(yaml, t, $"teams[{i}]")).ToList();
+        var teams = yaml.MappingList(root, "teams", "teams").Select((t, i) => Team(yaml, t, $"teams[{i}]", channels ?? DeadlineChannels.None)).ToList();
         Unique(yaml, root, teams.Select(t => t.Id), "teams");
         var deadlines = yaml.MappingList(root, "deadlines", "deadlines")
             .Select((d, i) => Deadline(yaml, d, $"deadlines[{i}]", zone, teams, templateExists, now)).ToList();
@@ -31,18 +36,96 @@ internal static partial class DeadlinesFileParser
         return new DeadlineConfig(zone, holidays, teams, deadlines);
     }
 
-    private static TeamDefinition Team(YamlNodeReader yaml, YamlMappingNode map, string field)
+    private static TeamDefinition Team(YamlNodeReader yaml, YamlMappingNode map, string field, DeadlineChannels channels)
     {
-        yaml.OnlyKeys(map, field, "id", "name", "lead", "members", "group");
+        yaml.OnlyKeys(map, field, "id", "name", "lead", "members", "group", "robots");
         var id = Id(yaml, map, field);
-        var lead = yaml.RequiredLong(map, "lead", field);
-        var members = yaml.ScalarList(map, "members", field).Select((m, i) =>
-            long.TryParse(m.Value, CultureInfo.InvariantCulture, out var v) ? v : throw yaml.Error(m.Node, $"{field}.members[{i}]", "expected a Telegram numeric user id")).ToList();
-        if (!members.Contains(lead))
+        var contacts = Members(yaml, map, field, channels);
+        var members = contacts.Select(c => c.Telegram).OfType<long>().Distinct().ToList();
+        var lead = Lead(yaml, map, field, contacts);
+        if (!DeliveryRoute.IsEmailId(lead) && !members.Contains(lead))
         {
             members.Insert(0, lead);
         }
-        return new TeamDefinition(id, yaml.OptionalString(map, "name", field) ?? id, lead, members, yaml.OptionalLong(map, "group", field));
+        var robots = yaml.ScalarList(map, "robots", field).Select((r, i) => channels.Robot(r.Value)
+            ?? throw yaml.Error(r.Node, $"{field}.robots[{i}]", $"no robot '{r.Value}' under Channels:Robots ({(channels.Robots.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", channels.Robots))})"))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new TeamDefinition(id, yaml.OptionalString(map, "name", field) ?? id, lead, members, yaml.OptionalLong(map, "group", field))
+        {
+            Contacts = [.. contacts.Where(c => c.Email is not null || c.Name is not null)],
+            Robots = robots,
+        };
+    }
+
+    /// <summary>Each member: a Telegram id, or a mapping {telegram, email, name} with at least one of telegram and email.</summary>
+    private static List<TeamContact> Members(YamlNodeReader yaml, YamlMappingNode map, string field, DeadlineChannels channels)
+    {
+        var node = YamlNodeReader.Child(map, "members");
+        if (node is null)
+        {
+            return [];
+        }
+        if (node is not YamlSequenceNode list)
+        {
+            throw yaml.Error(node, $"{field}.members", "expected a list of members: Telegram ids, or {telegram, email, name}");
+        }
+        var members = new List<TeamContact>();
+        foreach (var (item, i) in list.Children.Select((item, i) => (item, i)))
+        {
+            var at = $"{field}.members[{i}]";
+            var member = item switch
+            {
+                YamlScalarNode { Value: var v } when long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var telegram) => TeamContact.Of(telegram, null, null),
+                YamlMappingNode mapping => Member(yaml, mapping, at, channels),
+                _ => throw yaml.Error(item, at, "expected a Telegram numeric user id, or {telegram: ID, email: ADDRESS, name: NAME}"),
+            };
+            if (member.Email is { } email && members.Any(m => m.Email == email))
+            {
+                throw yaml.Error(item, at, $"the email {email} is given to two members");
+            }
+            members.Add(member);
+        }
+        return members;
+    }
+
+    private static TeamContact Member(YamlNodeReader yaml, YamlMappingNode map, string field, DeadlineChannels channels)
+    {
+        yaml.OnlyKeys(map, field, "telegram", "email", "name");
+        var telegram = yaml.OptionalLong(map, "telegram", field);
+        var email = yaml.OptionalString(map, "email", field);
+        if (telegram is null && email is null)
+        {
+            throw yaml.Error(map, field, "a member needs telegram (a numeric id), email, or both");
+        }
+        if (email is not null)
+        {
+            var node = YamlNodeReader.Child(map, "email");
+            if (!MailboxAddress.TryParse(email, out var mailbox) || mailbox.Address != email.Trim() || !email.Contains('@', StringComparison.Ordinal))
+            {
+                throw yaml.Error(node, $"{field}.email", $"'{email}' is not an email address (write the address alone, like li.na@example.cn)");
+            }
+            if (!channels.Email)
+            {
+                throw yaml.Error(node, $"{field}.email", "no SMTP server is configured: set Email:Host (and Email:From) to send email");
+            }
+        }
+        return TeamContact.Of(telegram, email, yaml.OptionalString(map, "name", field));
+    }
+
+    /// <summary>The lead: a Telegram id, or the email of one of the members (their person id).</summary>
+    private static long Lead(YamlNodeReader yaml, YamlMappingNode map, string field, List<TeamContact> members)
+    {
+        var node = YamlNodeReader.Child(map, "lead");
+        var value = yaml.RequiredString(map, "lead", field);
+        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var telegram))
+        {
+            return telegram;
+        }
+        var email = DeliveryRoute.NormalizeEmail(value);
+        return members.FirstOrDefault(m => m.Email == email)?.PersonId
+            ?? throw yaml.Error(node, $"{field}.lead", value.Contains('@', StringComparison.Ordinal)
+                ? $"'{value}' is not the email of any member of this team"
+                : "expected a Telegram numeric user id or a member's email");
     }
 
     private static DeadlineDefinition Deadline(YamlNodeReader yaml, YamlMappingNode map, string field, TimeZoneInfo defaultZone,

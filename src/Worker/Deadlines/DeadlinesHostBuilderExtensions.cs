@@ -1,3 +1,6 @@
+using Bot.Worker.Delivery;
+using Bot.Worker.WebLogin;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -8,7 +11,8 @@ public static class DeadlinesHostBuilderExtensions
 {
     /// <summary>
     /// Compliance deadlines: deadlines.yaml (validated, watched), teams and invites, occurrences planned
-    /// into Quartz triggers on the persistent store, and the jobs that send reminders and escalations.
+    /// into Quartz triggers on the persistent store, the jobs that send reminders and escalations (by Telegram, the
+    /// teams' robots and email), and the ack links that act on them without buttons.
     /// </summary>
     public static IHostApplicationBuilder AddDeadlines(this IHostApplicationBuilder builder)
     {
@@ -32,6 +36,14 @@ public static class DeadlinesHostBuilderExtensions
         services.AddSingleton<DeadlinePlanner>();
         services.AddSingleton<DeadlineDefinitions>();
         services.AddSingleton<DeadlineView>();
+        services.AddSingleton<DeadlineAudience>();
+        services.AddSingleton<MemberNames>();
+        // Ack links need the console's data protection key ring (none with Web:Enabled=false: no links then).
+        services.AddSingleton(sp => new AckLinks(sp.GetService<IDataProtectionProvider>(), sp.GetRequiredService<ConsoleAddress>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AckUseStore>();
+        services.AddSingleton<AckReader>();
+        services.AddSingleton<AckService>();
+        services.AddSingleton<IDeliveryFallbacks, DeadlineFallbacks>();
         services.AddSingleton<DeadlineNotifier>();
         services.AddSingleton<DeadlineRunner>();
         services.AddSingleton<DeadlineActions>();

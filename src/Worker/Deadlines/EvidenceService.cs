@@ -1,9 +1,7 @@
-using Bot.Worker.Chats;
-
 namespace Bot.Worker.Deadlines;
 
 /// <summary>The evidence of one occurrence, read for an admin: who was reminded when with which template version, who closed it, snoozes, extensions.</summary>
-internal sealed class EvidenceService(OccurrenceStore occurrences, EvidenceStore evidence, RecipientDirectory recipients, DeadlineConfigSource config)
+internal sealed class EvidenceService(OccurrenceStore occurrences, EvidenceStore evidence, MemberNames names, DeadlineConfigSource config)
 {
     public async Task<OccurrenceEvidence?> ForAsync(long occurrenceId, CancellationToken ct)
     {
@@ -18,11 +16,6 @@ internal sealed class EvidenceService(OccurrenceStore occurrences, EvidenceStore
             .Append(o.ClosedBy)
             .OfType<long>()
             .Distinct();
-        var names = new Dictionary<long, string>();
-        foreach (var id in people)
-        {
-            names[id] = await recipients.NameAsync(id, ct);
-        }
-        return new OccurrenceEvidence(o, config.Current.Team(o.TeamId)?.Name ?? o.TeamId, events, extensions, names);
+        return new OccurrenceEvidence(o, config.Current.Team(o.TeamId)?.Name ?? o.TeamId, events, extensions, await names.NamesAsync(people, ct));
     }
 }

@@ -106,6 +106,17 @@ internal sealed class OccurrenceStore(IDatabase database, TimeProvider clock)
         AddEventsAsync([new OccurrenceEvent(occurrenceId, kind, userId, chatId, step, templateVersion, detail)], ct);
 
     /// <summary>
+    /// A fallback email went out instead of a Telegram message: a copy of that message's evidence line (same kind, step,
+    /// person and template version) for the email's send, saying so. A send already recorded is skipped.
+    /// </summary>
+    public Task<int> AddFallbackEventsAsync(IReadOnlyList<(string FromKey, string ToKey, long ChatId, string Detail)> fallbacks, CancellationToken ct) =>
+        fallbacks.Count == 0 ? Task.FromResult(0) : database.ExecuteAsync("""
+            INSERT INTO occurrence_events (occurrence_id, at, kind, user_id, chat_id, step, template_version, detail, send_key)
+            SELECT occurrence_id, @now, kind, user_id, @ChatId, step, template_version, @Detail, @ToKey FROM occurrence_events WHERE send_key = @FromKey
+            ON CONFLICT (send_key) DO NOTHING
+            """, fallbacks.Select(f => new { f.FromKey, f.ToKey, f.ChatId, f.Detail, now = clock.NowMs() }).ToList(), ct);
+
+    /// <summary>
     /// Records several events (a reminder to a whole team, say) in one transaction (the caller's, inside a unit of
     /// work). A send already recorded (the same <see cref="OccurrenceEvent.SendKey"/>) is skipped; returns how many were new.
     /// </summary>

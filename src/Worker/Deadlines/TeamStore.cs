@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
+using Bot.Worker.Delivery;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Deadlines;
 
 /// <summary>
 /// Teams and members: those in deadlines.yaml, plus those who joined with an invite code. The one
-/// source of a team's lead, members and group chat (synced from the file).
+/// source of a team's lead, members, their emails, the group chat and the robots (synced from the file).
+/// A member's id is a person id: their Telegram id, or for a member known only by email the id made from the address.
 /// </summary>
 internal sealed class TeamStore(IDatabase database, TimeProvider clock)
 {
@@ -29,6 +31,13 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock)
             await database.ExecuteAsync(
                 "INSERT INTO team_members (team_id, user_id, source, joined_at) VALUES (@Id, @member, 'file', @now) ON CONFLICT (team_id, user_id) DO NOTHING",
                 team.Members.Select(member => new { team.Id, member, now }).ToList(), token);
+            await database.ExecuteAsync("DELETE FROM team_contacts WHERE team_id = @Id", new { team.Id }, token);
+            await database.ExecuteAsync(
+                "INSERT INTO team_contacts (team_id, person_id, email, name) VALUES (@Id, @PersonId, @Email, @Name)",
+                team.Contacts.Select(c => new { team.Id, c.PersonId, c.Email, c.Name }).ToList(), token);
+            await database.ExecuteAsync("DELETE FROM team_robots WHERE team_id = @Id", new { team.Id }, token);
+            await database.ExecuteAsync(
+                "INSERT INTO team_robots (team_id, robot) VALUES (@Id, @robot)", team.Robots.Select(robot => new { team.Id, robot }).ToList(), token);
         }
         var after = (await AllMembersAsync(token)).ToHashSet();
         return [.. before.Except(after).Concat(after.Except(before))];
@@ -45,6 +54,40 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock)
         return group is { } g ? [.. members, g] : members;
     }
 
+    /// <summary>
+    /// Everyone and everything a team's messages go to: each member in order (Telegram members first, with their email
+    /// and name when the file gives them; then those known only by email), the group chat, the robots.
+    /// </summary>
+    public async Task<TeamReach> ReachAsync(string teamId, CancellationToken ct)
+    {
+        var telegram = await MembersAsync(teamId, ct);
+        var contacts = (await database.QueryAsync<(long PersonId, string? Email, string? Name)>(
+            "SELECT person_id, email, name FROM team_contacts WHERE team_id = @teamId ORDER BY email, person_id", new { teamId }, ct))
+            .ToDictionary(c => c.PersonId, c => new TeamContact(c.PersonId, null, c.Email, c.Name));
+        var members = telegram.Select(id => contacts.TryGetValue(id, out var c) ? c with { Telegram = id } : new TeamContact(id, id, null, null))
+            .Concat(contacts.Values.Where(c => !telegram.Contains(c.PersonId)))
+            .ToList();
+        var group = await database.ScalarAsync<long?>("SELECT group_chat_id FROM teams WHERE id = @teamId", new { teamId }, ct);
+        var robots = await database.QueryAsync<string>("SELECT robot FROM team_robots WHERE team_id = @teamId ORDER BY robot", new { teamId }, ct);
+        return new TeamReach(members, group, robots);
+    }
+
+    /// <summary>One person as a member of any team: their Telegram id (if any), email and name; null for someone known only by an email no team has.</summary>
+    public async Task<TeamContact?> PersonAsync(long personId, CancellationToken ct)
+    {
+        var contact = (await database.QueryAsync<(long PersonId, string? Email, string? Name)>(
+            "SELECT person_id, email, name FROM team_contacts WHERE person_id = @personId ORDER BY team_id LIMIT 1", new { personId }, ct))
+            .Select(c => new TeamContact(c.PersonId, null, c.Email, c.Name)).FirstOrDefault();
+        return DeliveryRoute.IsChannelId(personId)
+            ? contact
+            : (contact ?? new TeamContact(personId, personId, null, null)) with { Telegram = personId };
+    }
+
+    /// <summary>Every member the file gives an email or a name, in any team (a small table).</summary>
+    public async Task<IReadOnlyList<TeamContact>> AllContactsAsync(CancellationToken ct) =>
+        [.. (await database.QueryAsync<(long PersonId, string? Email, string? Name)>("SELECT DISTINCT person_id, email, name FROM team_contacts", null, ct))
+            .Select(c => new TeamContact(c.PersonId, DeliveryRoute.IsChannelId(c.PersonId) ? null : c.PersonId, c.Email, c.Name))];
+
     public async Task<bool> ExistsAsync(string teamId, CancellationToken ct) =>
         await database.ScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE id = @teamId", new { teamId }, ct) > 0;
 
@@ -52,8 +95,9 @@ internal sealed class TeamStore(IDatabase database, TimeProvider clock)
     public Task<long?> LeadAsync(string teamId, CancellationToken ct) =>
         database.ScalarAsync<long?>("SELECT lead_id FROM teams WHERE id = @teamId", new { teamId }, ct);
 
+    /// <summary>The teams of a person: a Telegram member's, or a member's known only by email.</summary>
     public Task<IReadOnlyList<string>> TeamsOfAsync(long userId, CancellationToken ct) => database.QueryAsync<string>(
-        "SELECT team_id FROM team_members WHERE user_id = @userId ORDER BY team_id", new { userId }, ct);
+        "SELECT team_id FROM team_members WHERE user_id = @userId UNION SELECT team_id FROM team_contacts WHERE person_id = @userId ORDER BY team_id", new { userId }, ct);
 
     public async Task<bool> IsMemberAsync(long userId, CancellationToken ct) => (await TeamsOfAsync(userId, ct)).Count > 0;
 

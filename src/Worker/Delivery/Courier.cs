@@ -12,8 +12,9 @@ namespace Bot.Worker.Delivery;
 /// <list type="number">
 /// <item>claims them for the term (<c>sending</c>, this node, the term's number), a chunk of 32 in one write, the next
 /// chunk claimed while this one starts, so a send never waits for a write;</item>
-/// <item>starts each when a slot (Delivery:MaxParallelSends) and the gate's limits allow, and sends it through the
-/// transport;</item>
+/// <item>starts each when a slot (Delivery:MaxParallelSends) and its route's limits allow (<see cref="DeliveryRoutes"/>:
+/// Telegram's gate for Telegram rows, a robot's or the mail server's own limit for theirs), and sends it through its
+/// channel; a robot's digest is one send for several rows;</item>
 /// <item>records the result: a sent row in a batch with whatever else was sent meanwhile (one transaction, by one
 /// writer), anything else through <see cref="SendFailures"/>.</item>
 /// </list>
@@ -31,7 +32,7 @@ internal sealed partial class Courier : IAsyncDisposable
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RetryRecordEvery = TimeSpan.FromSeconds(1);
     private readonly OutboxDeliveryStore _store;
-    private readonly IBotTransport _transport;
+    private readonly DeliveryRoutes _routes;
     private readonly SendGate _gate;
     private readonly DispatchSignal _signal;
     private readonly SendFailures _failures;
@@ -48,10 +49,10 @@ internal sealed partial class Courier : IAsyncDisposable
     private readonly Task _recorder;
 
     public Courier(
-        OutboxDeliveryStore store, IBotTransport transport, SendGate gate, DispatchSignal signal, SendFailures failures,
+        OutboxDeliveryStore store, DeliveryRoutes routes, SendGate gate, DispatchSignal signal, SendFailures failures,
         StorageOutage outage, BotMetrics metrics, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<Courier> logger)
     {
-        (_store, _transport, _gate, _signal, _failures, _outage, _metrics, _clock, _logger) = (store, transport, gate, signal, failures, outage, metrics, clock, logger);
+        (_store, _routes, _gate, _signal, _failures, _outage, _metrics, _clock, _logger) = (store, routes, gate, signal, failures, outage, metrics, clock, logger);
         _maxParallel = options.Value.MaxParallelSends;
         _slots = new SemaphoreSlim(_maxParallel);
         // Not part of whatever unit of work first asked for this singleton.
@@ -141,15 +142,24 @@ internal sealed partial class Courier : IAsyncDisposable
         }
     }
 
+    /// <summary>Claims the rows (and the rows merged into a digest); a digest whose first row was taken meanwhile gives its others back.</summary>
     private async Task<OutboxRow[]> ClaimAsync(OutboxRow[] rows, long term, CancellationToken ct)
     {
-        var claimed = (await _store.ClaimAsync([.. rows.Select(r => r.Id)], term, ct)).ToHashSet();
-        return [.. rows.Where(r => claimed.Contains(r.Id)).Select(r => r with { Term = term })];
+        var claimed = (await _store.ClaimAsync([.. rows.SelectMany(r => r.All).Select(r => r.Id)], term, ct)).ToHashSet();
+        foreach (var orphan in rows.Where(r => !claimed.Contains(r.Id)).SelectMany(r => r.Merged).Where(m => claimed.Contains(m.Id)))
+        {
+            _unclaimed.Enqueue((orphan.Id, term));
+        }
+        return [.. rows.Where(r => claimed.Contains(r.Id)).Select(r => r with
+        {
+            Term = term,
+            Merged = r.Merged.Count == 0 ? r.Merged : [.. r.Merged.Where(m => claimed.Contains(m.Id)).Select(m => m with { Term = term })],
+        })];
     }
 
     private async Task UnclaimAsync(IEnumerable<OutboxRow> notStarted, Task<OutboxRow[]> claimingAhead)
     {
-        foreach (var row in notStarted.Concat(await claimingAhead))
+        foreach (var row in notStarted.Concat(await claimingAhead).SelectMany(r => r.All))
         {
             _unclaimed.Enqueue((row.Id, row.Term));
         }
@@ -162,12 +172,15 @@ internal sealed partial class Courier : IAsyncDisposable
             return (StartOutcome.Restart, null);
         }
         await _slots.WaitAsync(term);
-        if (!_gate.TryStart(row.ChatId, _clock.GetUtcNow(), row.Paid, out var retryAt))
+        if (!_routes.TryStart(row, _clock.GetUtcNow(), out var retryAt))
         {
             _slots.Release();
             return (StartOutcome.Wait, retryAt);
         }
-        InFlight.Start(row.Id);
+        foreach (var each in row.All)
+        {
+            InFlight.Start(each.Id);
+        }
         _ = RunAsync(row, term);
         return (StartOutcome.Started, null);
     }
@@ -182,7 +195,7 @@ internal sealed partial class Courier : IAsyncDisposable
             if (term.IsCancellationRequested)
             {
                 // The term ended meanwhile: a node that no longer leads starts no send.
-                _unclaimed.Enqueue((row.Id, row.Term));
+                Unclaim(row);
             }
             else
             {
@@ -192,11 +205,11 @@ internal sealed partial class Courier : IAsyncDisposable
         catch (Exception ex)
         {
             Report(ex, row);
-            _unclaimed.Enqueue((row.Id, row.Term));
+            Unclaim(row);
         }
         finally
         {
-            _gate.Complete(row.ChatId, row.Paid);
+            _routes.Complete(row);
             _slots.Release();
             _signal.Notify();
         }
@@ -207,24 +220,33 @@ internal sealed partial class Courier : IAsyncDisposable
         catch (Exception ex)
         {
             Report(ex, row);
-            _unclaimed.Enqueue((row.Id, row.Term));
+            Unclaim(row);
         }
         finally
         {
-            InFlight.Complete(row.Id);
+            foreach (var each in row.All)
+            {
+                InFlight.Complete(each.Id);
+            }
             _signal.Notify();
         }
     }
 
-    /// <summary>Sends the row; returns a task that completes when its result is durable.</summary>
+    private void Unclaim(OutboxRow row)
+    {
+        foreach (var each in row.All)
+        {
+            _unclaimed.Enqueue((each.Id, each.Term));
+        }
+    }
+
+    /// <summary>Sends the row (a digest: its rows in one message) through its channel; returns a task that completes when its result is durable.</summary>
     private async Task<Task> SendAsync(OutboxRow row)
     {
-        var text = row.PlainText ? TelegramHtml.ToPlainText(row.Text) : row.Text;
-        var message = new OutboundMessage(row.ChatId, text, !row.PlainText, ButtonsJson.Deserialize(row.Buttons), row.Paid);
         SendResult result;
         try
         {
-            result = await _transport.SendAsync(message, _stopping.Token);
+            result = await _routes.SendAsync(row, _stopping.Token);
         }
         catch (Exception ex) when (SendFailures.IsTransportFailure(ex, _stopping.Token))
         {
@@ -233,21 +255,33 @@ internal sealed partial class Courier : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await _failures.RecordBugAsync(row, ex, _stopping.Token);
+            foreach (var each in row.All)
+            {
+                await _failures.RecordBugAsync(each, ex, _stopping.Token);
+            }
             return Task.CompletedTask;
         }
         if (result.Outcome != SendOutcome.Sent)
         {
-            await _failures.RecordAsync(row, result, _stopping.Token);
+            foreach (var each in row.All)
+            {
+                // A digest is retried whole (its parts are not recorded: the next digest may hold other rows).
+                await _failures.RecordAsync(each, row.Merged.Count > 0 ? result with { PartsSent = 0 } : result, _stopping.Token);
+            }
             return Task.CompletedTask;
         }
-        _metrics.Sent(row.Priority, row.IdemKey);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_sent.Writer.TryWrite((row, result.MessageId ?? 0, done)))
+        var recorded = new List<Task>();
+        foreach (var each in row.All)
         {
-            done.SetException(new ObjectDisposedException(nameof(Courier)));
+            _metrics.Sent(each.Priority, each.IdemKey, each.Channel);
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_sent.Writer.TryWrite((each, result.MessageId ?? 0, done)))
+            {
+                done.SetException(new ObjectDisposedException(nameof(Courier)));
+            }
+            recorded.Add(done.Task);
         }
-        return done.Task;
+        return recorded.Count == 1 ? recorded[0] : Task.WhenAll(recorded);
     }
 
     /// <summary>

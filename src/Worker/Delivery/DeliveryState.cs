@@ -12,4 +12,10 @@ public static class DeliveryState
     public const string Blocked = "blocked";
     public const string Failed = "failed";
     public const string Expired = "expired";
+
+    /// <summary>
+    /// A fallback email held beside a Telegram row: made pending if that row's chat turns out unavailable (403, chat
+    /// not found); otherwise never sent, and deleted by retention like a finished row.
+    /// </summary>
+    public const string Held = "held";
 }

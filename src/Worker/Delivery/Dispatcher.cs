@@ -10,7 +10,9 @@ namespace Bot.Worker.Delivery;
 /// Drains the outbox by priority, then age, and hands the rows that may go now to the <see cref="Courier"/>, which
 /// claims, sends and records them. Sleeps until a row is enqueued, a send completes, a chat's gap or a deferred row
 /// falls due; never polls in a loop. Sends to different chats run in parallel (Delivery:MaxParallelSends); one chat
-/// gets one message at a time, in order. Runs only while this node leads (one dispatcher per bot keeps the global
+/// (or robot, or address) gets one message at a time, in order. Whether a row may go now is its route's business
+/// (<see cref="DeliveryRoutes"/>): while Telegram waits (a 429's pause, no global permit) the robots' and emails'
+/// rows still go. Runs only while this node leads (one dispatcher per bot keeps the global
 /// send budget); a term starts by putting the rows an earlier term or a crashed process left in flight back to
 /// pending: they are the only ones sent twice.
 /// </summary>
@@ -20,6 +22,7 @@ internal sealed partial class Dispatcher(
     OutboxDeliveryStore queue,
     Courier courier,
     SendGate gate,
+    DeliveryRoutes routes,
     DispatchSignal signal,
     StorageOutage outage,
     TimeProvider clock,
@@ -134,6 +137,8 @@ internal sealed partial class Dispatcher(
         // A chat passed over in this pass (busy, its gap not over, or one of its rows started) gets none
         // of its later rows in it either, even if it frees up meanwhile: one chat's messages go out in order.
         var passedOver = new HashSet<long>();
+        // Telegram waits (paused after a 429, or out of global permits): the rest of the pass reads the other channels' rows only.
+        var telegramWaits = false;
         signal.ClearUrgent();
         await courier.ReleaseUnclaimedAsync(ct);
         courier.InFlight.ForgetBefore(courier.InFlight.Mark());
@@ -144,53 +149,68 @@ internal sealed partial class Dispatcher(
             while (true)
             {
                 var fetchedAfter = courier.InFlight.Mark();
-                var page = await queue.FetchPendingAsync(priority, afterId, PageSize, ct);
+                var page = await queue.FetchPendingAsync(priority, afterId, PageSize, ct, otherChannelsOnly: telegramWaits);
                 if (page.Count == 0)
                 {
                     break;
                 }
                 afterId = page[^1].Id;
-                if (gate.AllPausedUntil > clock.GetUtcNow())
+                if (!telegramWaits && gate.AllPausedUntil > clock.GetUtcNow())
                 {
-                    return (false, Earliest(wake, gate.AllPausedUntil));
+                    telegramWaits = true;
+                    wake = Earliest(wake, gate.AllPausedUntil);
                 }
                 var ready = new List<OutboxRow>();
+                var readyTelegram = new List<OutboxRow>();
                 foreach (var row in page)
                 {
-                    if (courier.InFlight.Skip(row.Id, fetchedAfter) || passedOver.Contains(row.ChatId))
+                    if (courier.InFlight.Skip(row.Id, fetchedAfter) || passedOver.Contains(row.ChatId) || (telegramWaits && row.IsTelegram))
                     {
                         continue;
                     }
                     var now = clock.GetUtcNow();
-                    if (row.ExpiresAt is { } expires && expires <= now.ToMs())
+                    if (IsExpired(row, now))
                     {
                         await queue.MarkExpiredAsync(row.Id, term, ct);
-                        metrics.Failed(DeliveryState.Expired);
+                        metrics.Failed(DeliveryState.Expired, row.Channel);
                         continue;
                     }
                     passedOver.Add(row.ChatId);
-                    if (gate.IsChatReady(row.ChatId, now, out var readyAt))
-                    {
-                        ready.Add(row);
-                    }
-                    else
+                    if (!routes.IsReady(row, now, out var readyAt))
                     {
                         wake = Earliest(wake, readyAt);
                     }
+                    else if (row.IsTelegram)
+                    {
+                        readyTelegram.Add(row);
+                    }
+                    else
+                    {
+                        // The rows waiting behind it for the same robot may go with it as one digest.
+                        ready.Add(routes.Digest(row, [.. page.Where(r => r.ChatId == row.ChatId && r.Id > row.Id && r.DigestLine is not null
+                            && !courier.InFlight.Skip(r.Id, fetchedAfter) && !IsExpired(r, now))]));
+                    }
                 }
+                // The other channels' rows first: they take none of Telegram's permits.
+                ready.AddRange(readyTelegram);
                 var (start, retryAt) = await courier.StartAllAsync(ready, term, ct);
                 switch (start)
                 {
                     case StartOutcome.Restart:
                         return (true, null);
                     case StartOutcome.Wait:
-                        // Out of global permits (or paused): sleep until one returns; a completing send wakes us too.
-                        return (false, Earliest(wake, retryAt));
+                        // Out of global permits (or paused): Telegram waits until one returns (a completing send wakes
+                        // us too); the other channels' rows in the rest of the outbox still go.
+                        telegramWaits = true;
+                        wake = Earliest(wake, retryAt);
+                        break;
                 }
             }
         }
         return (false, wake);
     }
+
+    private static bool IsExpired(OutboxRow row, DateTimeOffset now) => row.ExpiresAt is { } expires && expires <= now.ToMs();
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;

@@ -21,11 +21,20 @@ internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leader
     // Every write of a final state blanks a sensitive row's text in the same statement (OutgoingMessage.Sensitive).
     private const string BlankSensitiveText = "text = CASE WHEN sensitive = 1 THEN '' ELSE text END";
 
-    public Task<IReadOnlyList<OutboxRow>> FetchPendingAsync(int priority, long afterId, int limit, CancellationToken ct) => database.QueryAsync<OutboxRow>("""
-        SELECT id, idem_key AS IdemKey, chat_id AS ChatId, priority, text, buttons, attempts, expires_at AS ExpiresAt, plain_text AS PlainText, paid
-        FROM outbox WHERE state = 'pending' AND priority = @priority AND id > @afterId
-        ORDER BY id LIMIT @limit
-        """, new { priority, afterId, limit }, ct);
+    private const string RowColumns = """
+        id, idem_key AS IdemKey, chat_id AS ChatId, priority, text, buttons, attempts, expires_at AS ExpiresAt, plain_text AS PlainText,
+        paid, channel, address, parts_sent AS PartsSent, digest_title AS DigestTitle, digest_line AS DigestLine
+        """;
+
+    /// <summary>
+    /// Pending rows of one priority after <paramref name="afterId"/>, oldest first; <paramref name="otherChannelsOnly"/>:
+    /// only robots' and emails' rows (while Telegram waits for its pause or its permits).
+    /// </summary>
+    public Task<IReadOnlyList<OutboxRow>> FetchPendingAsync(int priority, long afterId, int limit, CancellationToken ct, bool otherChannelsOnly = false) =>
+        database.QueryAsync<OutboxRow>(otherChannelsOnly
+            ? $"SELECT {RowColumns} FROM outbox WHERE state = 'pending' AND channel <> 'telegram' AND priority = @priority AND id > @afterId ORDER BY id LIMIT @limit"
+            : $"SELECT {RowColumns} FROM outbox WHERE state = 'pending' AND priority = @priority AND id > @afterId ORDER BY id LIMIT @limit",
+            new { priority, afterId, limit }, ct);
 
     /// <summary>Marks these rows as in flight on this node under <paramref name="term"/>, those still pending, in one statement; returns the ids it claimed.</summary>
     public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<long> ids, long term, CancellationToken ct) => database.QueryAsync<long>(
@@ -77,11 +86,12 @@ internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leader
             rows.Select(r => new { r.Id, r.MessageId, term = r.Term, now }).ToList(), ct);
     }
 
-    public async Task MarkDeferredAsync(long id, long term, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct)
+    /// <summary>Back to waiting until <paramref name="notBefore"/>; a robot message split in parts keeps how many went (<paramref name="partsSent"/>, never fewer).</summary>
+    public async Task MarkDeferredAsync(long id, long term, DateTimeOffset notBefore, bool countsAsAttempt, string error, CancellationToken ct, int partsSent = 0)
     {
         await database.ExecuteAsync(
-            $"UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, updated_at = @now WHERE id = @id AND {ClaimHolds}",
-            new { id, term, inc = countsAsAttempt ? 1 : 0, notBefore = notBefore.ToMs(), error, now = clock.NowMs() }, ct);
+            $"UPDATE outbox SET state = 'deferred', attempts = attempts + @inc, not_before = @notBefore, last_error = @error, parts_sent = CASE WHEN parts_sent > @partsSent THEN parts_sent ELSE @partsSent END, updated_at = @now WHERE id = @id AND {ClaimHolds}",
+            new { id, term, inc = countsAsAttempt ? 1 : 0, notBefore = notBefore.ToMs(), error, partsSent, now = clock.NowMs() }, ct);
         await database.AfterCommitAsync(() =>
         {
             signal.DeferredAdded();
@@ -101,6 +111,32 @@ internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leader
     public Task SwitchToPlainTextAsync(long id, long term, string error, CancellationToken ct) => database.ExecuteAsync(
         $"UPDATE outbox SET state = 'pending', plain_text = 1, last_error = @error, updated_at = @now WHERE id = @id AND {ClaimHolds}",
         new { id, term, error, now = clock.NowMs() }, ct);
+
+    /// <summary>
+    /// After a chat was blocked: the fallback emails held for the rows blocked since <paramref name="since"/> (the refused
+    /// row and the queued ones the block stopped) become pending, under <paramref name="term"/>; returns them with the
+    /// keys they stand in for. Rows blocked before (an earlier block) keep theirs: those messages are old news.
+    /// </summary>
+    public async Task<IReadOnlyList<ReleasedFallback>> ReleaseFallbacksAsync(long chatId, DateTimeOffset since, long term, CancellationToken ct)
+    {
+        var held = await database.QueryAsync<ReleasedFallback>("""
+            SELECT f.idem_key AS Key, f.fallback_of AS FallbackOf, f.chat_id AS ChatId, f.address AS Address FROM outbox f JOIN outbox t ON t.idem_key = f.fallback_of
+            WHERE t.chat_id = @chatId AND t.state = 'blocked' AND t.updated_at >= @since AND f.state = 'held'
+            ORDER BY f.id
+            """, new { chatId, since = since.ToMs() }, ct);
+        if (held.Count > 0)
+        {
+            await database.ExecuteAsync(
+                $"UPDATE outbox SET state = 'pending', updated_at = @now WHERE idem_key = @Key AND state = 'held' AND {TermHolds}",
+                held.Select(h => new { h.Key, term, now = clock.NowMs() }).ToList(), ct);
+            await database.AfterCommitAsync(() =>
+            {
+                signal.Notify(MessagePriority.Reminder);
+                return Task.CompletedTask;
+            });
+        }
+        return held;
+    }
 
     /// <summary>Stops every queued row of a chat Telegram refuses; returns how many.</summary>
     public Task<int> BlockChatAsync(long chatId, string error, CancellationToken ct) => database.ExecuteAsync(
@@ -122,6 +158,36 @@ internal sealed class OutboxDeliveryStore(IDatabase database, ILeadership leader
         (await database.QueryAsync<(string State, long Count)>(
             "SELECT state, COUNT(*) FROM outbox WHERE created_at >= @since GROUP BY state", new { since = since.ToMs() }, ct))
         .ToDictionary(r => r.State, r => (int)r.Count);
+
+    /// <summary>Outbox rows by channel and state created since <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyDictionary<(string Channel, string State), int>> CountByChannelAndStateSinceAsync(DateTimeOffset since, CancellationToken ct) =>
+        (await database.QueryAsync<(string Channel, string State, long Count)>(
+            "SELECT channel, state, COUNT(*) FROM outbox WHERE created_at >= @since GROUP BY channel, state", new { since = since.ToMs() }, ct))
+        .ToDictionary(r => (r.Channel, r.State), r => (int)r.Count);
+
+    /// <summary>
+    /// For the console's Channels page, per address of <paramref name="channel"/> (a robot's name; the email rows all
+    /// together, under null): the last sent row's time, the last error recorded and when, and how many rows wait.
+    /// </summary>
+    public async Task<IReadOnlyList<RouteActivity>> RouteActivityAsync(string channel, CancellationToken ct)
+    {
+        var perAddress = channel == DeliveryRoute.Robot;
+        var rows = await database.QueryAsync<(string? Address, long? LastSent, long Queued)>(perAddress
+            ? "SELECT address, MAX(sent_at), COALESCE(SUM(CASE WHEN state IN ('pending', 'sending', 'deferred') THEN 1 ELSE 0 END), 0) FROM outbox WHERE channel = @channel GROUP BY address"
+            : "SELECT NULL, MAX(sent_at), COALESCE(SUM(CASE WHEN state IN ('pending', 'sending', 'deferred') THEN 1 ELSE 0 END), 0) FROM outbox WHERE channel = @channel",
+            new { channel }, ct);
+        var result = new List<RouteActivity>();
+        foreach (var (address, lastSent, queued) in rows.Where(r => r.LastSent is not null || r.Queued > 0 || !perAddress))
+        {
+            var errors = await database.QueryAsync<(string Error, long At)>(perAddress
+                ? "SELECT last_error, updated_at FROM outbox WHERE channel = @channel AND address = @address AND last_error IS NOT NULL ORDER BY updated_at DESC LIMIT 1"
+                : "SELECT last_error, updated_at FROM outbox WHERE channel = @channel AND last_error IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
+                new { channel, address }, ct);
+            var error = errors.Count > 0 ? errors[0] : default;
+            result.Add(new RouteActivity(address, lastSent is { } s ? UnixTime.FromMs(s) : null, error.Error, error.Error is null ? null : UnixTime.FromMs(error.At), (int)queued));
+        }
+        return result;
+    }
 
     /// <summary>Rows still to send (pending, sending, deferred) by priority and state.</summary>
     public async Task<IReadOnlyDictionary<(int Priority, string State), int>> CountQueuedByPriorityAsync(CancellationToken ct) =>

@@ -11,8 +11,10 @@ namespace Bot.Worker.Delivery;
 internal sealed class OutboxStore(IDatabase database, TimeProvider clock, DispatchSignal signal, ILeadership leadership, IClusterSignals cluster) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, sensitive, paid, created_at, updated_at)
-        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Sensitive, @Paid, @Now, @Now)
+        INSERT INTO outbox (idem_key, chat_id, priority, kind, text, buttons, state, not_before, expires_at, broadcast_id, sensitive, paid, created_at, updated_at,
+                            channel, address, digest_title, digest_line, fallback_of)
+        VALUES (@Key, @ChatId, @Priority, @Kind, @Text, @Buttons, @State, @NotBefore, @ExpiresAt, @BroadcastId, @Sensitive, @Paid, @Now, @Now,
+                @Channel, @Address, @DigestTitle, @DigestLine, @FallbackOf)
         ON CONFLICT (idem_key) DO NOTHING
         """;
 
@@ -51,11 +53,12 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
 
     /// <summary>
     /// Retention: deletes up to <paramref name="limit"/> rows that reached a final state (sent, blocked,
-    /// failed, expired) before <paramref name="finishedBefore"/>; returns how many. Queued rows are never touched.
+    /// failed, expired), or were held as a fallback that was never needed, before <paramref name="finishedBefore"/>;
+    /// returns how many. Queued rows are never touched.
     /// </summary>
     public Task<int> DeleteFinishedBeforeAsync(DateTimeOffset finishedBefore, int limit, CancellationToken ct) => database.ExecuteAsync("""
         DELETE FROM outbox WHERE id IN (
-            SELECT id FROM outbox WHERE state IN ('sent', 'blocked', 'failed', 'expired') AND updated_at < @before LIMIT @limit)
+            SELECT id FROM outbox WHERE state IN ('sent', 'blocked', 'failed', 'expired', 'held') AND updated_at < @before LIMIT @limit)
         """, new { before = finishedBefore.ToMs(), limit }, ct);
 
     /// <summary>Rows waiting to be sent (pending or deferred); both are counted from their partial indexes.</summary>
@@ -63,21 +66,31 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
         SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending') + (SELECT COUNT(*) FROM outbox WHERE state = 'deferred')
         """, null, ct);
 
+    /// <summary>
+    /// A Telegram message longer than Telegram takes becomes several rows (keys <c>KEY#2</c>, ...); a robot splits at
+    /// send time under its own limit, and an email is never split.
+    /// </summary>
     private static IEnumerable<object> ToRows(OutgoingMessage message, long now, Dictionary<string, IReadOnlyList<string>> split)
     {
-        if (!split.TryGetValue(message.Html, out var parts))
+        var route = message.Route;
+        IReadOnlyList<string>? parts;
+        if (route is not null)
+        {
+            parts = [message.Html];
+        }
+        else if (!split.TryGetValue(message.Html, out parts))
         {
             parts = split[message.Html] = MessageSplitter.Split(message.Html);
         }
         var notBefore = message.NotBefore?.ToMs() ?? now;
-        var state = notBefore > now ? DeliveryState.Deferred : DeliveryState.Pending;
+        var state = message.FallbackOf is not null ? DeliveryState.Held : notBefore > now ? DeliveryState.Deferred : DeliveryState.Pending;
         for (var i = 0; i < parts.Count; i++)
         {
             var last = i == parts.Count - 1;
             yield return new
             {
                 Key = i == 0 ? message.Key : $"{message.Key}#{i + 1}",
-                message.ChatId,
+                ChatId = route?.ChatId ?? message.ChatId,
                 Priority = (int)message.Priority,
                 message.Kind,
                 Text = parts[i],
@@ -89,6 +102,11 @@ internal sealed class OutboxStore(IDatabase database, TimeProvider clock, Dispat
                 Sensitive = message.Sensitive ? 1 : 0,
                 Paid = message.Paid ? 1 : 0,
                 Now = now,
+                Channel = route?.Channel ?? DeliveryRoute.Telegram,
+                route?.Address,
+                DigestTitle = message.Digest?.Title,
+                DigestLine = message.Digest?.Line,
+                message.FallbackOf,
             };
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Worker.Channels;
 using Bot.Worker.Common;
 using Bot.Worker.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,8 @@ namespace Bot.Worker.Hosting;
 /// <summary>
 /// Serilog sinks: the console (stderr in console mode, so stdout is the conversation) and a rolling
 /// file (Logging:File:Path, default data/logs/bot-.log; empty turns it off), as text or compact JSON (Logging:Format). Levels come from the
-/// standard Logging:LogLevel section (Default and namespace prefixes). Every event passes the token redactor first.
+/// standard Logging:LogLevel section (Default and namespace prefixes). Every event passes the redactor first: the bot
+/// token, the database password, the webhook secret, the robots' keys, tokens and signing secrets, the SMTP password.
 /// </summary>
 internal static class LoggingSetup
 {
@@ -55,7 +57,8 @@ internal static class LoggingSetup
         }
         return levels
             .Filter.ByExcluding(IsHostReportOfStartupFailure)
-            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), [.. Secrets(token), .. DatabasePassword(configuration), .. WebhookSecret(configuration)]))
+            .WriteTo.Sink(new RedactingSink(sinks.CreateLogger(),
+                [.. Secrets(token), .. DatabasePassword(configuration), .. WebhookSecret(configuration), .. ChannelSecrets.From(configuration)]))
             .CreateLogger();
     }
 

@@ -6,13 +6,14 @@ using Serilog.Parsing;
 namespace Bot.Worker.Hosting;
 
 /// <summary>
-/// Removes secrets (the bot token, and the value of any <c>token=</c> query parameter such as a /web sign-in
-/// link's) from every log event before any sink sees it: message text, property values and exception text.
-/// Cheap when no secret is present.
+/// Removes secrets (the bot token, the configured secrets, the value of any <c>token=</c> query parameter such as a
+/// /web sign-in link's, and the token of an ack link's <c>/ack/TOKEN</c> path) from every log event before any sink
+/// sees it: message text, property values and exception text. Cheap when no secret is present.
 /// </summary>
 internal sealed partial class RedactingSink(ILogEventSink inner, IReadOnlyList<string> secrets) : ILogEventSink, IDisposable
 {
     private const string QueryToken = "token=";
+    private const string AckPath = "/ack/";
 
     private const string Mask = "***";
     private static readonly MessageTemplateParser Parser = new();
@@ -37,14 +38,19 @@ internal sealed partial class RedactingSink(ILogEventSink inner, IReadOnlyList<s
         || e.Properties.Values.Any(v => Contains(v.ToString()));
 
     private bool Contains(string text) =>
-        text.Contains(QueryToken, StringComparison.OrdinalIgnoreCase) || secrets.Any(s => text.Contains(s, StringComparison.Ordinal));
+        text.Contains(QueryToken, StringComparison.OrdinalIgnoreCase) || text.Contains(AckPath, StringComparison.OrdinalIgnoreCase)
+        || secrets.Any(s => text.Contains(s, StringComparison.Ordinal));
 
     private string Redact(string text) =>
-        TokenParameter().Replace(secrets.Aggregate(text, (t, s) => t.Replace(s, Mask, StringComparison.Ordinal)), Mask);
+        AckToken().Replace(TokenParameter().Replace(secrets.Aggregate(text, (t, s) => t.Replace(s, Mask, StringComparison.Ordinal)), Mask), Mask);
 
     // The value after "token=" in a URL's query (login links are requested as /login?token=...).
     [GeneratedRegex(@"(?<=[?&]token=)[^&\s""'<>]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TokenParameter();
+
+    // The token of an ack link (/ack/TOKEN): whoever reads it could act as the person it was sent to.
+    [GeneratedRegex(@"(?<=/ack/)[A-Za-z0-9_-]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AckToken();
 
     private LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
     {

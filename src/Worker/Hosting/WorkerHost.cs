@@ -1,5 +1,6 @@
 using Bot.Worker.Awareness;
 using Bot.Worker.Batches;
+using Bot.Worker.Channels;
 using Bot.Worker.Cluster;
 using Bot.Worker.Commands;
 using Bot.Worker.Common;
@@ -79,6 +80,7 @@ public static class WorkerHost
         builder.AddTemplating();
         builder.AddScheduling(quartzStore, clock, DeadlinesHostBuilderExtensions.AddDeadlineJobs, AwarenessHostBuilderExtensions.AddCampaignJobs,
             RetentionHostBuilderExtensions.AddRetentionJobs);
+        builder.AddChannels();
         builder.AddDelivery();
         if (string.IsNullOrEmpty(builder.Configuration[$"{TelegramOptions.Section}:Token"]))
         {

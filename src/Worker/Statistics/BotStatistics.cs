@@ -14,4 +14,5 @@ internal sealed record BotStatistics(
     DeliveryCounts Week,
     IReadOnlyList<QueuedCount> Queue,
     BroadcastProgress? Broadcast,
-    CheckSummary Checks);
+    CheckSummary Checks,
+    IReadOnlyList<ChannelCounts> ByChannel);

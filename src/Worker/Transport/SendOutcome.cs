@@ -14,4 +14,9 @@ public enum SendOutcome
     Rejected,
     /// <summary>Network error, timeout, 5xx: may succeed later.</summary>
     Transient,
+    /// <summary>
+    /// This route only (a group robot over its limit, the mail server's Email:PerMinute) takes nothing before
+    /// <see cref="SendResult.RetryAfter"/>: the row waits; nothing else pauses (unlike <see cref="RateLimited"/>).
+    /// </summary>
+    Deferred,
 }

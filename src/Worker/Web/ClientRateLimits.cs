@@ -7,13 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Worker.Web;
 
 /// <summary>
-/// ASP.NET Core's rate limiter on the two doors a stranger can knock on: the sign-in page and the iCal feeds, per
-/// client address (the proxy's X-Forwarded-For once it is trusted). Above the limit: 429 with Retry-After.
+/// ASP.NET Core's rate limiter on the doors a stranger can knock on: the sign-in page, the ack links' page and the iCal
+/// feeds, per client address (the proxy's X-Forwarded-For once it is trusted). Above the limit: 429 with Retry-After.
 /// </summary>
 internal static class ClientRateLimits
 {
     public const int SignInPerMinute = 20;
     public const int FeedPerMinute = 30;
+    public const int AckPerMinute = 30;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services) => services.AddRateLimiter(o =>
@@ -23,6 +24,7 @@ internal static class ClientRateLimits
         {
             "login" => Fixed("login:" + Client(context), SignInPerMinute),
             "feed" => Fixed("feed:" + Client(context), FeedPerMinute),
+            "ack" => Fixed("ack:" + Client(context), AckPerMinute),
             _ => RateLimitPartition.GetNoLimiter(""),
         });
         o.OnRejected = (rejected, ct) =>
@@ -39,6 +41,7 @@ internal static class ClientRateLimits
 
     private static string? Door(HttpRequest request) =>
         request.Path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase) ? "login"
+        : request.Path.StartsWithSegments("/ack", StringComparison.OrdinalIgnoreCase) ? "ack"
         : CalendarFeed.IsFeedPath(request.Path) ? "feed"
         : null;
 

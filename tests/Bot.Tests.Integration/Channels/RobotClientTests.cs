@@ -203,7 +203,7 @@ public sealed class RobotClientTests
         }
 
         Assert.Equal(20, results.Count(r => r.Outcome == ChannelOutcome.Sent));
-        Assert.All(results.Skip(20), r => Assert.Equal(start.AddMinutes(1), r.RetryAt));
+        Assert.All(results.Skip(20), r => Assert.Equal(start.AddMinutes(1) + ChannelLimiter.Margin, r.RetryAt));
         Assert.Equal(20, bed.Server.Posts.Count);
         Assert.DoesNotContain(bed.Server.Posts, p => p.Code == 45009);
     }

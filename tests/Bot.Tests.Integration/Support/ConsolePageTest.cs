@@ -40,6 +40,7 @@ public abstract class ConsolePageTest(StorageProvider provider, params long[] ad
         Chrome.Dispose();
         await Bot.DisposeAsync();
         await Server.DisposeAsync();
+        await StoppedAsync();
     }
 
     /// <summary>The worker's content directory, written before it starts (null: a new empty one).</summary>
@@ -52,4 +53,7 @@ public abstract class ConsolePageTest(StorageProvider provider, params long[] ad
 
     /// <summary>What the pages need once the worker runs (subscribers, for example).</summary>
     private protected virtual Task StartedAsync() => Task.CompletedTask;
+
+    /// <summary>After the worker stopped: the test's own servers go.</summary>
+    private protected virtual Task StoppedAsync() => Task.CompletedTask;
 }

@@ -19,11 +19,11 @@ public sealed class ChannelLimiterTests
         }
 
         Assert.False(limiter.TryTake(out var next));
-        Assert.Equal(first.AddMinutes(1), next);
+        Assert.Equal(first.AddMinutes(1) + ChannelLimiter.Margin, next);
         _clock.Advance(next - _clock.GetUtcNow());
         Assert.Null(limiter.ReadyAt());
         Assert.True(limiter.TryTake(out _));
-        Assert.Equal(first.AddSeconds(61), limiter.ReadyAt());
+        Assert.Equal(first.AddSeconds(61) + ChannelLimiter.Margin, limiter.ReadyAt());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bot.Worker.Channels;
+using Microsoft.Extensions.Configuration;
 
 namespace Bot.Tests.Unit.Channels;
 
@@ -34,6 +35,32 @@ public sealed class ChannelOptionsTests
         Assert.True(result.Failed);
         Assert.StartsWith(expected, Assert.Single(result.Failures!), StringComparison.Ordinal);
         Assert.DoesNotContain("693a91f6", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Slack")]
+    [InlineData("7")]
+    public void A_kind_the_binder_cannot_read_is_refused_not_dropped(string kind)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Channels:Robots:desk:Kind"] = kind,
+            ["Channels:Robots:desk:Url"] = WeComUrl,
+        }).Build();
+        var options = new ChannelsOptions();
+        try
+        {
+            configuration.GetSection("Channels").Bind(options);
+        }
+        catch (InvalidOperationException)
+        {
+            // However the binder takes it, the validator reads the configuration itself.
+        }
+
+        var result = new ChannelsOptionsValidator(configuration).Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Equal($"Channels:Robots:desk:Kind '{kind}' is not a robot kind: write WeCom, DingTalk or Feishu", Assert.Single(result.Failures!));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Unit.Support;
 
-/// <summary>The real outbox and dispatcher on a temporary SQLite file, a recording transport and fake time.</summary>
-internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
+/// <summary>The real outbox and dispatcher on a temporary SQLite file, a recording transport (and any other channels a test gives) and fake time.</summary>
+internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler, IDeliveryFallbacks
 {
     private readonly TempDatabase _db;
     private readonly Dispatcher _dispatcher;
@@ -18,7 +18,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
     private TaskCompletionSource _idle = NewIdle();
     private long _requested;
 
-    private DispatcherHarness(TempDatabase db, FakeTimeProvider clock, DeliveryOptions options)
+    private DispatcherHarness(TempDatabase db, FakeTimeProvider clock, DeliveryOptions options, IEnumerable<IDeliveryChannel> channels)
     {
         _db = db;
         Clock = clock;
@@ -29,9 +29,10 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
         var gate = new SendGate(Options.Create(options), clock);
         Outbox = new OutboxStore(db.Database, clock, _signal, node, new Bot.Worker.Cluster.SingleNodeSignals());
         var metrics = PlainMeterFactory.Metrics(clock);
-        var failures = new SendFailures(db.Database, queue, gate, this, Options.Create(options), metrics, clock, Log);
-        _courier = new Courier(queue, Transport, gate, _signal, failures, outage, metrics, Options.Create(options), clock, CourierLog);
-        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, _courier, gate, _signal, outage, clock, NullLogger<Dispatcher>.Instance, metrics);
+        var failures = new SendFailures(db.Database, queue, gate, this, this, Options.Create(options), metrics, clock, Log);
+        var routes = new DeliveryRoutes([new TelegramDelivery(Transport), .. channels], gate);
+        _courier = new Courier(queue, routes, gate, _signal, failures, outage, metrics, Options.Create(options), clock, CourierLog);
+        _dispatcher = new Dispatcher(node, new Bot.Worker.Cluster.SingleNodeSignals(), queue, _courier, gate, routes, _signal, outage, clock, NullLogger<Dispatcher>.Instance, metrics);
         // Only a pass that began after the request (it saw the request's notification) tells the dispatcher settled.
         _dispatcher.Idle += (_, seen) =>
         {
@@ -54,10 +55,13 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
 
     public List<long> BlockedChats { get; } = [];
 
-    public static async Task<DispatcherHarness> StartAsync(DeliveryOptions? options = null, bool start = true)
+    /// <summary>Fallbacks released when a chat turned out unavailable, as the dispatcher reported them.</summary>
+    public List<ReleasedFallback> Fallbacks { get; } = [];
+
+    public static async Task<DispatcherHarness> StartAsync(DeliveryOptions? options = null, bool start = true, FakeTimeProvider? clock = null, params IDeliveryChannel[] channels)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
-        var harness = new DispatcherHarness(await TempDatabase.CreateAsync(clock), clock, options ?? Unlimited());
+        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        var harness = new DispatcherHarness(await TempDatabase.CreateAsync(clock), clock, options ?? Unlimited(), channels);
         if (start)
         {
             await harness.StartDispatcherAsync();
@@ -109,6 +113,15 @@ internal sealed class DispatcherHarness : IAsyncDisposable, IBlockedChatHandler
             BlockedChats.Add(chatId);
         }
         return await _queue.BlockChatAsync(chatId, reason, cancellationToken);
+    }
+
+    public Task ReleasedAsync(IReadOnlyList<ReleasedFallback> released, string reason, CancellationToken cancellationToken)
+    {
+        lock (Fallbacks)
+        {
+            Fallbacks.AddRange(released);
+        }
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

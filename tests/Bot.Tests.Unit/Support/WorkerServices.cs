@@ -38,7 +38,8 @@ internal sealed class WorkerServices : IAsyncDisposable
     public RecordingStepScheduler Steps => (RecordingStepScheduler)Get<IStepScheduler>();
 
     public static async Task<WorkerServices> StartAsync(
-        string deadlinesYaml, DateTimeOffset now, Action<IServiceCollection>? services = null, StorageProvider provider = StorageProvider.Sqlite)
+        string deadlinesYaml, DateTimeOffset now, Action<IServiceCollection>? services = null, StorageProvider provider = StorageProvider.Sqlite,
+        IReadOnlyDictionary<string, string>? configuration = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bot-deadlines-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -51,6 +52,10 @@ internal sealed class WorkerServices : IAsyncDisposable
         settings.Configuration["Logging:File:Path"] = "";
         settings.Configuration["Logging:LogLevel:Default"] = "Warning";
         settings.Configuration["Web:Enabled"] = "false";
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
+        {
+            settings.Configuration[key] = value;
+        }
         var postgres = provider == StorageProvider.Postgres ? await ScratchDatabase.CreateAsync("deadlines") : null;
         if (postgres is not null)
         {

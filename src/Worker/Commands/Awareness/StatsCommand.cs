@@ -5,7 +5,7 @@ using Bot.Worker.Templating;
 namespace Bot.Worker.Commands.Awareness;
 
 /// <summary>/stats: the statistics use case (<see cref="StatisticsService"/>) rendered as the <c>stats</c> template in the admin's language.</summary>
-internal sealed class StatsCommand(StatisticsService statistics, TopicView topics, TimeWords words) : ICommandHandler
+internal sealed class StatsCommand(StatisticsService statistics, TopicView topics, TimeWords words, Labels labels) : ICommandHandler
 {
     public string Name => "stats";
 
@@ -27,6 +27,14 @@ internal sealed class StatsCommand(StatisticsService statistics, TopicView topic
             stats.Chats,
             stats.Day,
             stats.Week,
+            ByChannel = stats.ByChannel.Select(c => new
+            {
+                c.Channel,
+                Name = labels.Get(language, "web.channel." + c.Channel),
+                c.Week.Sent,
+                Queued = c.Week.Pending + c.Week.Deferred,
+                Failed = c.Week.Blocked + c.Week.Failed + c.Week.Expired,
+            }).ToList(),
             Broadcast = Broadcast(stats.Broadcast, language),
             Checks = new
             {

@@ -44,7 +44,7 @@ internal sealed class DeadlineButtons(OccurrenceStore store, OccurrenceAccess ac
                 var (until, _) = await actions.SnoozeAsync(occurrence, context.User.Id, TimeSpan.FromHours(1), cancellationToken);
                 return string.Format(CultureInfo.InvariantCulture, labels.Get(language, "toast.snoozed"), DeadlineView.Local(until, context.Recipient));
             case DeadlineView.ExtendVerb:
-                await actions.RequestExtensionAsync(occurrence, context.User.Id, labels.Get(language, "toast.extension_reason"), ExtendCommand.DefaultExtension, cancellationToken);
+                await actions.RequestExtensionAsync(occurrence, context.User.Id, labels.Get(language, "toast.extension_reason"), DeadlineActions.DefaultExtension, cancellationToken);
                 return labels.Get(language, "toast.extension_requested");
             default:
                 return null;

@@ -1,11 +1,10 @@
-using Bot.Worker.Chats;
 using Bot.Worker.Deadlines;
 using Bot.Worker.Storage;
 
 namespace Bot.Worker.Commands.Team;
 
 /// <summary>/deadlines: open occurrences of my teams, nearest first. /deadlines closed: those closed in the last 30 days.</summary>
-internal sealed class DeadlinesCommand(OccurrenceStore store, TeamStore teams, DeadlineView view, RecipientDirectory recipients, TimeProvider clock) : ICommandHandler
+internal sealed class DeadlinesCommand(OccurrenceStore store, TeamStore teams, DeadlineView view, MemberNames names, TimeProvider clock) : ICommandHandler
 {
     public string Name => "deadlines";
 
@@ -35,7 +34,7 @@ internal sealed class DeadlinesCommand(OccurrenceStore store, TeamStore teams, D
                 o.Title,
                 Team = o.TeamId,
                 Due = DeadlineView.Local(o.Due, to),
-                ClosedBy = await recipients.NameAsync(o.ClosedBy ?? 0, cancellationToken),
+                ClosedBy = await names.NameAsync(o.ClosedBy ?? 0, cancellationToken),
                 ClosedAt = DeadlineView.Local(UnixTime.FromMs(o.ClosedAt ?? 0), to),
             });
         }

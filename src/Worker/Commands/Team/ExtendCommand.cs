@@ -8,8 +8,6 @@ namespace Bot.Worker.Commands.Team;
 /// </summary>
 internal sealed class ExtendCommand(OccurrenceResolver resolver, DeadlineActions actions, DeadlineView view) : ICommandHandler
 {
-    public static readonly TimeSpan DefaultExtension = TimeSpan.FromDays(1);
-
     public string Name => "extend";
 
     public CommandAccess Access => CommandAccess.TeamMember;
@@ -22,7 +20,7 @@ internal sealed class ExtendCommand(OccurrenceResolver resolver, DeadlineActions
         }
         var occurrence = await resolver.RequireAsync(context, cancellationToken);
         var requested = Durations.Parse(context.Arguments[1]);
-        var extension = requested is { Approximate.TotalMinutes: >= 1 } ? requested.Approximate : DefaultExtension;
+        var extension = requested is { Approximate.TotalMinutes: >= 1 } ? requested.Approximate : DeadlineActions.DefaultExtension;
         var reason = string.Join(' ', context.Arguments.Skip(requested is null ? 1 : 2));
         if (reason.Length == 0)
         {

@@ -65,6 +65,12 @@ internal static class AwarenessKinds
         Chats = new { Active = 290, Blocked = 10, Forgotten = 2 },
         Day = Deliveries(),
         Week = Deliveries(),
+        ByChannel = new object[]
+        {
+            new { Channel = "telegram", Name = "Telegram", Sent = 1180, Queued = 12, Failed = 9 },
+            new { Channel = "robot", Name = "Group robots", Sent = 24, Queued = 0, Failed = 0 },
+            new { Channel = "email", Name = "Email", Sent = 6, Queued = 1, Failed = 1 },
+        },
         Broadcast = new
         {
             Present = present,

@@ -6,4 +6,5 @@ internal static class ConsoleActions
     public const string Login = "web:login";
     public const string Logout = "web:logout";
     public const string LogoutEverywhere = "web:logout-everywhere";
+    public const string ChannelTest = "web:channel-test";
 }

@@ -45,6 +45,7 @@ public static class ConsoleHostBuilderExtensions
             // Stored as is: whoever reads the database can already do more than forge a session (DECISIONS.md).
             o.XmlEncryptor = new NullXmlEncryptor();
         });
+        services.AddHostedService<KeyRingWarmUp>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddSingleton<DatabaseTicketStore>();

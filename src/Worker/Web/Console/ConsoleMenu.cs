@@ -12,6 +12,7 @@ internal static class ConsoleMenu
         ("/Reports", "web.nav.reports"),
         ("/KnownNumbers", "web.nav.known_numbers"),
         ("/Batches/Index", "web.nav.batches"),
+        ("/Channels", "web.nav.channels"),
         ("/Audit", "web.nav.audit"),
     ];
 }

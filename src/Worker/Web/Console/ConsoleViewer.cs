@@ -31,6 +31,13 @@ internal sealed class ConsoleViewer(ChatStore chats, BotSettings settings, Label
         Language = chat?.Language ?? settings.DefaultLanguage;
     }
 
+    /// <summary>Speaks the language of <paramref name="chatId"/>'s chat (a page for someone who is not signed in, such as an ack link's person).</summary>
+    public async Task SpeakAsAsync(long? chatId, CancellationToken ct)
+    {
+        var chat = chatId is { } id ? await chats.FindAsync(id, ct) : null;
+        Language = chat?.Language ?? settings.DefaultLanguage;
+    }
+
     public string T(string key) => labels.Get(Language, key);
 
     public string T(string key, object arg) => string.Format(CultureInfo.InvariantCulture, T(key), arg);
