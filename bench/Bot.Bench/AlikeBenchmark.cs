@@ -55,8 +55,8 @@ internal static class AlikeBenchmark
         var indexMb = (Managed() - before) / 1024.0 / 1024.0;
         var matches = index.Match(AlikeSignature.Of(AlikeText.Normalize(text, rules.Fold))!)?.Count ?? 0;
 
-        var baseline = Measure(iterations, () => ScamChecker.Check(text, rules, known).Signs.Count);
-        var checks = Measure(iterations, () =>
+        var baseline = ScamBenchmark.Measure(iterations, () => ScamChecker.Check(text, rules, known).Signs.Count);
+        var checks = ScamBenchmark.Measure(iterations, () =>
         {
             var alike = AlikeSignature.Of(AlikeText.Normalize(text, rules.Fold)) is { } s ? index.Match(s) : null;
             return ScamEvaluator.Evaluate(text, rules, known, TimeProvider.System, alike).Signs.Count;
@@ -229,25 +229,4 @@ internal static class AlikeBenchmark
         long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
-    /// <summary>Calls per second on this thread: best of three timed rounds after a warm-up.</summary>
-    private static double Measure(int iterations, Func<int> call)
-    {
-        var sink = 0;
-        for (var i = 0; i < iterations / 4; i++)
-        {
-            sink += call();
-        }
-        var best = double.MaxValue;
-        for (var round = 0; round < 3; round++)
-        {
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < iterations; i++)
-            {
-                sink += call();
-            }
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-        }
-        GC.KeepAlive(sink);
-        return iterations / best;
-    }
 }

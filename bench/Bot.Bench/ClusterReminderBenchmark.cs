@@ -104,17 +104,6 @@ internal static class ClusterReminderBenchmark
             "--Logging:File:Path=", "--Delivery:PerChatIntervalMs=0", "--Delivery:GlobalRatePerSecond=0",
             $"--Cluster:NodeId={node}", "--Web:Urls=http://127.0.0.1:0",
         ];
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        var process = Process.Start(info)!;
-        // Drain the output so a full pipe never blocks the worker.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return WorkerProcess.Start(info, args);
     }
 }

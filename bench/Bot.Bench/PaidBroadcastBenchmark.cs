@@ -176,17 +176,7 @@ internal static class PaidBroadcastBenchmark
             "--Delivery:PaidBroadcast=true", $"--Delivery:PaidRatePerSecond={PaidLimit}", "--Delivery:MaxParallelSends=32",
             "--Web:Enabled=false",
         ];
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return WorkerProcess.Start(info, args);
     }
 
     /// <summary>The plans PostgreSQL chooses for the dispatcher's and the enqueuer's statements on a million-row outbox (BENCH_EXPLAIN=1).</summary>

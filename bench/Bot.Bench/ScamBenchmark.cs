@@ -59,7 +59,7 @@ internal static class ScamBenchmark
     }
 
     /// <summary>Calls per second on this thread: best of three timed rounds after a warm-up.</summary>
-    private static double Measure(int iterations, Func<int> call)
+    internal static double Measure(int iterations, Func<int> call)
     {
         var sink = 0;
         for (var i = 0; i < iterations / 4; i++)
