@@ -53,11 +53,16 @@ public sealed class MetricsTests
 
         Assert.Equal(200, status);
         var failed = Scrape.Samples(body, "bot_outbox_failed_total");
-        foreach (var state in new[] { "blocked", "failed", "expired" })
+        // One series per channel and final state, each at 0.
+        foreach (var channel in new[] { "telegram", "robot", "email" })
         {
-            Assert.Equal(0, Assert.Single(failed, s => s.Labels.Contains($"state=\"{state}\"", StringComparison.Ordinal)).Value);
+            foreach (var state in new[] { "blocked", "failed", "expired" })
+            {
+                Assert.Equal(0, Assert.Single(failed, s => s.Labels.Contains($"channel=\"{channel}\"", StringComparison.Ordinal)
+                    && s.Labels.Contains($"state=\"{state}\"", StringComparison.Ordinal)).Value);
+            }
         }
-        Assert.Equal(3, failed.Count);
+        Assert.Equal(9, failed.Count);
         Assert.Equal(0, Assert.Single(Scrape.Samples(body, "bot_telegram_throttled_total")).Value);
     }
 
