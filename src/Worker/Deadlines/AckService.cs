@@ -11,7 +11,7 @@ internal sealed class AckService(IDatabase database, AckReader reader, AckUseSto
 {
     public Task<AckView> ReadAsync(string? token, CancellationToken ct) => reader.ReadAsync(token, null, ct);
 
-    /// <summary>Acts; returns the outcome (done, already_closed, items_pending:N (nothing used up), snoozed, extension_requested, approved, denied, or the view's problem) and when a snooze ends.</summary>
+    /// <summary>Acts; returns the outcome (done, already_closed, items_pending (nothing used up; the view says how many), snoozed, extension_requested, approved, denied, or the view's problem) and when a snooze ends.</summary>
     public async Task<(string Outcome, AckView View, DateTimeOffset? Until)> ActAsync(string? token, long? actingPerson, string? reason, CancellationToken ct)
     {
         var view = await reader.ReadAsync(token, actingPerson, ct);
@@ -39,7 +39,7 @@ internal sealed class AckService(IDatabase database, AckReader reader, AckUseSto
                 case AckAction.Done:
                     var done = await actions.DoneAsync(o, who, via, token2);
                     // Refused (a batch's numbers still pending): the link is not used up, it works once they are handled.
-                    return done == DoneOutcome.ItemsPending(done.Pending) ? throw new ItemsPending(done.Pending) : (done.Action, view, null);
+                    return done.Pending > 0 ? throw new ItemsPending(done.Pending) : (done.Action, view, null);
                 case AckAction.Snooze:
                     var (until, _) = await actions.SnoozeAsync(o, who, TimeSpan.FromHours(1), via, token2);
                     return ("snoozed", view, until);
@@ -55,7 +55,7 @@ internal sealed class AckService(IDatabase database, AckReader reader, AckUseSto
         }
         catch (ItemsPending refused)
         {
-            return ($"items_pending:{refused.Count}", view, null);
+            return ("items_pending", view with { Pending = refused.Count }, null);
         }
     }
 

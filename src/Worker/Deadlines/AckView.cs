@@ -17,6 +17,9 @@ internal sealed record AckView(string? Problem, AckTicket? Ticket = null, Occurr
 
     public IReadOnlyList<(long Id, string Name)> Members { get; init; } = [];
 
+    /// <summary>After a refused Done: how many of the occurrence's items (a batch's numbers) are still pending.</summary>
+    public int Pending { get; init; }
+
     /// <summary>For Approve and Deny: who asked, for how long, and why.</summary>
     public ExtensionRequest? Request { get; init; }
 

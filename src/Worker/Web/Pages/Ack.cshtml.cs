@@ -23,9 +23,6 @@ internal sealed class AckModel(AckService acks, ConsoleViewer viewer) : PageMode
 
     public DateTimeOffset? Until { get; private set; }
 
-    /// <summary>After a refused Done: how many of the batch's numbers are still pending.</summary>
-    public int Pending { get; private set; }
-
     public string Token { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
@@ -45,10 +42,6 @@ internal sealed class AckModel(AckService acks, ConsoleViewer viewer) : PageMode
         {
             // Refused, or (choose) asked again who is acting.
             View = view with { Problem = outcome };
-        }
-        else if (outcome.StartsWith("items_pending:", StringComparison.Ordinal))
-        {
-            (Outcome, Pending) = ("items_pending", int.Parse(outcome["items_pending:".Length..], System.Globalization.CultureInfo.InvariantCulture));
         }
         else
         {
